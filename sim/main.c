@@ -1,0 +1,185 @@
+/*
+ * main.c - the lvzsim command line.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/loader.h"
+#include "sim/machine.h"
+#include "sim/trace.h"
+
+#define LVZSIM_VERSION "0.1.0"
+
+static const char usage[] =
+	"usage: lvzsim [options] IMAGE.elf\n"
+	"\n"
+	"Runs a bare-metal LoongArch64 ELF image on a simulated LA464-class core\n"
+	"with the LoongArch Virtualization extension (LVZ), on a board laid out\n"
+	"like QEMU 7.2's `-M virt`: RAM at 0 (and 0x90000000 above 256 MiB),\n"
+	"ns16550a UART at 0x1fe001e0 (output on stdout), ACPI GED power control.\n"
+	"The image is loaded like `qemu-system-loongarch64 -M virt -kernel`:\n"
+	"each PT_LOAD at p_paddr & 0x1fffffff, PC = e_entry, direct-address mode.\n"
+	"\n"
+	"options:\n"
+	"  -m SIZE               RAM size, e.g. 256M, 1G (default 1G)\n"
+	"  --max-insns N         stop after N instructions\n"
+	"  --trace FILE          write an execution trace ('-' = stdout)\n"
+	"  --trace-events LIST   what to trace: insn,exc,vm,tlb,csr,mem or all\n"
+	"                        (default insn,exc,vm)\n"
+	"  --trace-format FMT    text (default) or jsonl\n"
+	"  -h, --help            this text\n"
+	"  --version             print the version\n"
+	"\n"
+	"exit status:\n"
+	"  0  the guest powered off (byte 0x34 to GED 0x100e001c, or 0xff to 0x10080010)\n"
+	"  1  bad command line or image (missing, not a LoongArch ELF, outside RAM)\n"
+	"  2  simulator error\n"
+	"  3  the guest requested a reset (byte 0x42 to GED 0x100e001e)\n"
+	"  4  --max-insns reached\n"
+	"  5  the guest halted: `idle` with no interrupt that could ever wake it\n";
+
+static int bad_input(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "lvzsim: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (try --help)\n");
+	return EXIT_BADINPUT;
+}
+
+/* "1G", "512M", "65536K", "4194304": bytes, or 0 if malformed. */
+static uint64_t parse_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s || s[0] == '-')
+		return 0;
+	uint64_t mul = 1;
+	switch (*end) {
+	case 'k': case 'K': mul = 1ull << 10; end++; break;
+	case 'm': case 'M': mul = 1ull << 20; end++; break;
+	case 'g': case 'G': mul = 1ull << 30; end++; break;
+	case 0: break;
+	default: return 0;
+	}
+	if ((*end == 'B' || *end == 'b') && mul > 1)
+		end++;
+	if (*end || v > UINT64_MAX / mul)
+		return 0;
+	return v * mul;
+}
+
+static int parse_count(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (s[0] == '-')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s || *end || v == 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION };
+	static const struct option opts[] = {
+		{ "max-insns", required_argument, NULL, OPT_MAXINSNS },
+		{ "trace", required_argument, NULL, OPT_TRACE },
+		{ "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
+		{ "trace-format", required_argument, NULL, OPT_TRACE_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	uint64_t ram = 1ull << 30, max_insns = 0;
+	const char *trace_path = NULL;
+	int trace_events = TEV_INSN | TEV_EXC | TEV_VM;
+	enum trace_format trace_fmt = TRACE_TEXT;
+	int opt;
+
+	/* The soft TLB hands out host pointers to little-endian guest RAM. */
+	const uint16_t probe = 1;
+	if (*(const uint8_t *)&probe != 1) {
+		fprintf(stderr, "lvzsim: this host is big-endian; only little-endian hosts are supported\n");
+		return EXIT_SIMERROR;
+	}
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":m:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'm':
+			ram = parse_size(optarg);
+			if (ram < (4ull << 20) || ram > (64ull << 30) || (ram & 0xfff))
+				return bad_input("-m '%s': expected a size from 4M to 64G, a multiple of 4K", optarg);
+			break;
+		case OPT_MAXINSNS:
+			if (parse_count(optarg, &max_insns))
+				return bad_input("--max-insns '%s': expected a positive number", optarg);
+			break;
+		case OPT_TRACE:
+			trace_path = optarg;
+			break;
+		case OPT_TRACE_EVENTS:
+			trace_events = trace_parse_events(optarg);
+			if (trace_events <= 0)
+				return bad_input("--trace-events '%s': expected a list of insn,exc,vm,tlb,csr,mem,all", optarg);
+			break;
+		case OPT_TRACE_FORMAT:
+			if (!strcmp(optarg, "text"))
+				trace_fmt = TRACE_TEXT;
+			else if (!strcmp(optarg, "jsonl"))
+				trace_fmt = TRACE_JSONL;
+			else
+				return bad_input("--trace-format '%s': expected text or jsonl", optarg);
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case OPT_VERSION:
+			printf("lvzsim %s\n", LVZSIM_VERSION);
+			return 0;
+		case ':':
+			return bad_input("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return bad_input("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return bad_input("%s", optind >= argc ? "no image given" : "more than one image given");
+
+	static struct machine m;
+	if (!machine_init(&m, ram, stdout)) {
+		fprintf(stderr, "lvzsim: cannot allocate %" PRIu64 " bytes of guest RAM\n", ram);
+		return EXIT_SIMERROR;
+	}
+	struct image img;
+	char err[512];
+	if (elf_load(&m, argv[optind], &img, err, sizeof(err)) != 0) {
+		fprintf(stderr, "lvzsim: %s\n", err);
+		return EXIT_BADINPUT;
+	}
+	cpu_reset(&m.cpu, img.entry);
+	m.cpu.max_icount = max_insns;
+	if (trace_path) {
+		m.cpu.trace = trace_open(trace_path, (unsigned)trace_events, trace_fmt);
+		if (!m.cpu.trace) {
+			fprintf(stderr, "lvzsim: cannot write trace '%s': %s\n", trace_path, strerror(errno));
+			return EXIT_BADINPUT;
+		}
+	}
+	int status = machine_run(&m);
+	if (status != EXIT_POWEROFF && m.stop_msg)
+		fprintf(stderr, "lvzsim: %s after %" PRIu64 " instructions (pc 0x%" PRIx64 ")\n",
+			m.stop_msg, m.cpu.icount, m.cpu.pc);
+	trace_close(m.cpu.trace);
+	image_free(&img);
+	machine_free(&m);
+	return status;
+}

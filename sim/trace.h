@@ -1,0 +1,57 @@
+/*
+ * trace.h - the execution trace (--trace FILE).
+ *
+ * Every line names its world ("host", or "g<GID>" for a guest) and PLV.
+ * Events are chosen with --trace-events (insn, exc, vm, tlb, csr, mem) and
+ * written as text for people or JSON lines for tools (--trace-format).
+ * When tracing is off the CPU runs a loop that has no trace calls at all.
+ */
+#ifndef LVZSIM_TRACE_H
+#define LVZSIM_TRACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct cpu;
+struct lvz_exit_record;
+
+enum {
+	TEV_INSN = 1u << 0, TEV_EXC = 1u << 1, TEV_VM = 1u << 2,
+	TEV_TLB = 1u << 3, TEV_CSR = 1u << 4, TEV_MEM = 1u << 5,
+	TEV_ALL = 0x3f,
+};
+enum trace_format { TRACE_TEXT, TRACE_JSONL };
+
+struct trace {
+	FILE *f;
+	unsigned events;
+	enum trace_format format;
+	bool owns_file;
+	uint64_t gpr_before[32];
+	uint64_t fpr_before[32];
+};
+
+/* Parse "insn,exc,vm" into a TEV_* mask; -1 on an unknown name. */
+int trace_parse_events(const char *list);
+struct trace *trace_open(const char *path, unsigned events, enum trace_format fmt);
+void trace_close(struct trace *t);
+static inline bool trace_wants_all_mem(const struct trace *t) { return t->events & TEV_MEM; }
+
+/* Called before / after each instruction by the traced run loop. */
+void trace_insn_begin(struct trace *t, const struct cpu *c);
+void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc);
+void trace_exception(struct trace *t, const struct cpu *c, unsigned ecode, unsigned sub, uint64_t badv);
+void trace_mem(struct trace *t, const struct cpu *c, bool write, uint64_t va, uint64_t pa,
+	       unsigned size, uint64_t val, bool ok);
+void trace_csr(struct trace *t, const struct cpu *c, unsigned bank, unsigned num, uint64_t old, uint64_t nv);
+void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx);
+void trace_vm_enter(struct trace *t, const struct cpu *c);
+void trace_vm_exit(struct trace *t, const struct cpu *c, const struct lvz_exit_record *r);
+void trace_note(struct trace *t, const struct cpu *c, const char *fmt, ...);
+
+/* Names used in traces and the debugger. */
+const char *gpr_name(unsigned r);
+const char *ecode_name(unsigned ecode, unsigned sub);
+
+#endif
