@@ -29,23 +29,24 @@ SIM_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(SIM_SRCS))
 # Everything but the command-line front end: linked into unit tests too.
 LIB_OBJS := $(filter-out $(BUILD)/obj/sim/main.o,$(SIM_OBJS))
 
-DEPS_STAMP := $(BUILD)/.deps
+# Install missing Debian packages before anything is built (silent when
+# everything is present; LVZSIM_NO_DEPS=1 skips it).
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+DEPS_STATUS := $(shell sh scripts/deps.sh >&2; echo $$?)
+ifneq ($(DEPS_STATUS),0)
+$(error scripts/deps.sh could not install the packages lvzsim needs)
+endif
+endif
 
-.PHONY: all sim images run check bench clean deps
+.PHONY: all sim images run check bench clean
 all: sim images
-
-deps: $(DEPS_STAMP)
-$(DEPS_STAMP): scripts/deps.sh
-	@mkdir -p $(BUILD)
-	@sh scripts/deps.sh
-	@touch $@
 
 sim: $(BUILD)/lvzsim
 
 $(BUILD)/lvzsim: $(SIM_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -58,6 +59,23 @@ $(BUILD)/liblvzsim.a: $(LIB_OBJS)
 # Test tiers and target images: each directory brings its own fragment.
 -include $(sort $(wildcard tests/*/*.mk))
 -include $(wildcard hypervisor/*.mk)
+
+# The default test suite (CI runs this through .ci/run).  Slow tiers are
+# separate targets: check-diff (long random runs), bench.
+tier = $(if $(wildcard $(1)),$(2))
+CHECK_TIERS := check-unit \
+	$(call tier,tests/disasm/disasm.mk,check-disasm) \
+	$(call tier,tests/fpu/fpu.mk,check-fpu) \
+	$(call tier,tests/isa/isa.mk,check-isa) \
+	$(call tier,tests/diff/diff.mk,check-diff-quick) \
+	$(call tier,tests/fuzz/fuzz.mk,check-fuzz) \
+	$(call tier,tests/lvz/lvz.mk,check-lvz) \
+	$(call tier,hypervisor/hypervisor.mk,check-hypervisor) \
+	$(call tier,tests/debugger/debugger.mk,check-debugger) \
+	check-cli
+
+check: all
+	@sh tests/check.sh $(CHECK_TIERS)
 
 clean:
 	rm -rf $(BUILD)

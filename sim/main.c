@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ static const char usage[] =
 	"  --trace-events LIST   what to trace: insn,exc,vm,tlb,csr,mem or all\n"
 	"                        (default insn,exc,vm)\n"
 	"  --trace-format FMT    text (default) or jsonl\n"
+	"  --stats               at exit, print instruction count and LVZ entries/exits\n"
+	"                        on stderr\n"
 	"  -h, --help            this text\n"
 	"  --version             print the version\n"
 	"\n"
@@ -88,7 +91,7 @@ static int parse_count(const char *s, uint64_t *out)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION };
+	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION, OPT_STATS };
 	static const struct option opts[] = {
 		{ "max-insns", required_argument, NULL, OPT_MAXINSNS },
 		{ "trace", required_argument, NULL, OPT_TRACE },
@@ -96,12 +99,14 @@ int main(int argc, char **argv)
 		{ "trace-format", required_argument, NULL, OPT_TRACE_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "stats", no_argument, NULL, OPT_STATS },
 		{ NULL, 0, NULL, 0 },
 	};
 	uint64_t ram = 1ull << 30, max_insns = 0;
 	const char *trace_path = NULL;
 	int trace_events = TEV_INSN | TEV_EXC | TEV_VM;
 	enum trace_format trace_fmt = TRACE_TEXT;
+	bool stats = false;
 	int opt;
 
 	/* The soft TLB hands out host pointers to little-endian guest RAM. */
@@ -142,6 +147,9 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage, stdout);
 			return 0;
+		case OPT_STATS:
+			stats = true;
+			break;
 		case OPT_VERSION:
 			printf("lvzsim %s\n", LVZSIM_VERSION);
 			return 0;
@@ -178,6 +186,13 @@ int main(int argc, char **argv)
 	if (status != EXIT_POWEROFF && m.stop_msg)
 		fprintf(stderr, "lvzsim: %s after %" PRIu64 " instructions (pc 0x%" PRIx64 ")\n",
 			m.stop_msg, m.cpu.icount, m.cpu.pc);
+	if (stats) {
+		const struct lvz_stats *ls = &m.cpu.lvz;
+		fprintf(stderr, "instructions: %" PRIu64 "\n", m.cpu.icount);
+		fprintf(stderr, "guest entries: %" PRIu64 "\n", ls->entries);
+		for (unsigned k = 0; k < EXIT_KINDS; k++)
+			fprintf(stderr, "exits %s: %" PRIu64 "\n", lvz_exit_names[k], ls->exits[k]);
+	}
 	trace_close(m.cpu.trace);
 	image_free(&img);
 	machine_free(&m);
