@@ -14,6 +14,7 @@
 
 #include "mmu/fetch.h"
 #include "mmu/softtlb_ops.h"
+#include "sim/debug.h"
 #include "sim/machine.h"
 #include "sim/trace.h"
 
@@ -101,6 +102,25 @@ static void run_traced(struct cpu *c)
 	}
 }
 
+/* The loop with a debugger attached: PC breakpoints, Ctrl-C, and the
+ * trace if it is on. */
+static void run_debug(struct cpu *c)
+{
+	struct debug *d = c->dbg;
+	while (c->icount < c->stop_at) {
+		if (d->interrupted || (d->npc && debug_check_pc(c))) {
+			cpu_kick(c, STOP_DEBUG);
+			break;
+		}
+		uint64_t pc = c->pc;
+		if (c->trace)
+			trace_insn_begin(c->trace, c);
+		exec_one(c);
+		if (c->trace)
+			trace_insn(c->trace, c, pc);
+	}
+}
+
 /* Fire timers and take an interrupt if one is due.  Returns false if the
  * machine must stop (idle with nothing that can ever wake it). */
 static bool service_events(struct cpu *c, uint64_t end)
@@ -157,10 +177,14 @@ unsigned cpu_run(struct cpu *c, uint64_t limit)
 		}
 		c->stop_reason = 0;
 		c->stop_at = stop;
-		if (c->trace)
+		if (c->dbg)
+			run_debug(c);
+		else if (c->trace)
 			run_traced(c);
 		else
 			run_fast(c);
+		if (c->stop_reason & STOP_DEBUG)
+			return STOP_DEBUG;
 	}
 }
 

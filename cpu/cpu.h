@@ -37,6 +37,15 @@ enum {
 	STOP_DEBUG = 4,     /* breakpoint/watchpoint/step requested */
 };
 
+/* The last exception taken, for the debugger's `explain`. */
+struct exc_record {
+	uint64_t icount, pc, badv, handler;
+	uint32_t badi;
+	uint8_t world, plv, ecode, esub, irq;  /* irq: the line an INT took */
+	uint16_t lines;         /* INT: ESTAT.IS & ECFG.LIE when it was taken */
+	bool valid, has_badi;
+};
+
 struct cpu {
 	/* --- hot state first --- */
 	uint64_t gpr[32];
@@ -74,7 +83,9 @@ struct cpu {
 	uint64_t max_icount;    /* --max-insns (0 = unlimited) */
 	struct machine *m;
 	struct trace *trace;    /* NULL when tracing is off */
+	struct debug *dbg;      /* NULL unless a debugger or gdb is attached */
 	struct lvz_stats lvz;
+	struct exc_record last_exc;
 };
 
 /* --- CSR shortcuts for the current world --- */

@@ -18,6 +18,7 @@
 #include "cpu/cpu.h"
 #include "lvz/lvz.h"
 #include "mmu/softtlb_ops.h"
+#include "sim/debug.h"
 
 #define B_HOST  1u      /* exists in the host bank */
 #define B_GUEST 2u      /* exists in the guest bank (hardware GCSR) */
@@ -252,6 +253,8 @@ static void csr_store(struct cpu *c, unsigned bank, unsigned num, uint64_t val, 
 	c->csr[bank][num] = nv;
 	if (ci->write && mask)
 		ci->write(c, bank, old, val);
+	if (c->dbg && c->dbg->nevent)
+		debug_on_csr(c, bank, num);
 }
 
 void csr_write(struct cpu *c, unsigned bank, unsigned num, uint64_t val)

@@ -12,6 +12,7 @@ struct ecode_info {
 	unsigned ecode, esub;
 	const char *name;       /* short name: PIL, ADEM, GSPR ... */
 	const char *what;       /* one line: what happened */
+	const char *todo;       /* what the handler is expected to do */
 	bool badv;              /* records BADV */
 	bool badi;              /* records BADI */
 	bool to_host;           /* in guest mode: always taken by the host (LVZ) */

@@ -10,6 +10,7 @@
 #include "cpu/cpu.h"
 #include "cpu/ecode.h"
 #include "lvz/lvz.h"
+#include "sim/debug.h"
 #include "sim/trace.h"
 
 static uint64_t vector_size(const struct cpu *c)
@@ -30,10 +31,28 @@ static void enter_plv0(struct cpu *c, unsigned prmd_csr, uint64_t pwe_bit)
 	CSR(c, CSR_CRMD) = crmd & ~(CRMD_PLV | CRMD_IE | CRMD_WE);
 }
 
+static void record(struct cpu *c, unsigned ecode, unsigned esub, uint64_t badv)
+{
+	struct exc_record *r = &c->last_exc;
+	r->icount = c->icount;
+	r->pc = c->pc;
+	r->badv = badv;
+	r->world = (uint8_t)c->world;
+	r->plv = (uint8_t)cpu_plv(c);
+	r->ecode = (uint8_t)ecode;
+	r->esub = (uint8_t)esub;
+	r->has_badi = c->cur != NULL;
+	r->badi = c->cur ? c->cur->raw : 0;
+	r->valid = true;
+}
+
 void cpu_exception(struct cpu *c, unsigned ecode, unsigned esubcode, uint64_t badv)
 {
+	record(c, ecode, esubcode, badv);
 	if (c->trace)
 		trace_exception(c->trace, c, ecode, esubcode, badv);
+	if (c->dbg && c->dbg->nevent)
+		debug_on_exception(c, ecode, esubcode);
 	uint64_t *b = c->csr_cur;
 	b[CSR_ESTAT] = (b[CSR_ESTAT] & ESTAT_IS) |
 		       ((uint64_t)ecode << ESTAT_ECODE_SH) | ((uint64_t)esubcode << ESTAT_ESUB_SH);
@@ -48,13 +67,17 @@ void cpu_exception(struct cpu *c, unsigned ecode, unsigned esubcode, uint64_t ba
 	b[CSR_ERA] = c->pc;
 	enter_plv0(c, CSR_PRMD, PRMD_PWE);
 	c->pc = b[CSR_EENTRY] + (uint64_t)ecode * vector_size(c);
+	c->last_exc.handler = c->pc;
 	cpu_update_context(c);
 }
 
 void cpu_tlb_refill(struct cpu *c, uint64_t va)
 {
+	record(c, ECODE_TLBR, 0, va);
 	if (c->trace)
 		trace_exception(c->trace, c, ECODE_TLBR, 0, va);
+	if (c->dbg && c->dbg->nevent)
+		debug_on_exception(c, ECODE_TLBR, 0);
 	uint64_t *b = c->csr_cur;
 	/* TLBRPRMD keeps PPLV/PIE and PWE at bit 4 (7.5.14). */
 	enter_plv0(c, CSR_TLBRPRMD, 1ull << 4);
@@ -64,6 +87,7 @@ void cpu_tlb_refill(struct cpu *c, uint64_t va)
 	b[CSR_TLBRBADV] = va;
 	b[CSR_TLBREHI] = (b[CSR_TLBREHI] & 0x3f) | (va & 0x0000ffffffffe000ull);
 	c->pc = b[CSR_TLBRENTRY];
+	c->last_exc.handler = c->pc;
 	cpu_update_context(c);
 }
 
@@ -81,6 +105,9 @@ static void take_interrupt(struct cpu *c, unsigned lines)
 	c->cur = NULL;
 	cpu_exception(c, ECODE_INT, 0, 0);
 	c->pc = CSR(c, CSR_EENTRY) + (64ull + irq) * vector_size(c);
+	c->last_exc.handler = c->pc;
+	c->last_exc.irq = (uint8_t)irq;
+	c->last_exc.lines = (uint16_t)lines;
 }
 
 bool cpu_check_interrupts(struct cpu *c)

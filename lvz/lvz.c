@@ -15,6 +15,7 @@
 
 #include "cpu/cpu.h"
 #include "mmu/translate.h"
+#include "sim/debug.h"
 #include "sim/trace.h"
 
 const char *const lvz_exit_names[EXIT_KINDS] = {
@@ -35,6 +36,8 @@ void lvz_enter_guest(struct cpu *c, uint64_t pc)
 	c->lvz.entries++;
 	if (c->trace)
 		trace_vm_enter(c->trace, c);
+	if (c->dbg && c->dbg->nevent)
+		debug_on_enter(c);
 	cpu_update_irq(c);
 }
 
@@ -65,6 +68,8 @@ void lvz_note_exit(struct cpu *c, enum lvz_exit_kind kind)
 	s->log_count++;
 	if (c->trace)
 		trace_vm_exit(c->trace, c, r);
+	if (c->dbg && c->dbg->nevent)
+		debug_on_exit(c, r);
 }
 
 void lvz_exit_exception(struct cpu *c, enum lvz_exit_kind kind, unsigned ecode)

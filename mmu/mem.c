@@ -9,6 +9,7 @@
 #include "mmu/fetch.h"
 #include "mmu/softtlb_ops.h"
 #include "mmu/translate.h"
+#include "sim/debug.h"
 #include "sim/machine.h"
 #include "sim/trace.h"
 
@@ -27,6 +28,8 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 {
 	if (c->trace && trace_wants_all_mem(c->trace))
 		return;     /* every access must reach the slow path to be traced */
+	if (c->dbg && c->dbg->nwatch)
+		return;     /* ... or to be checked against watchpoints */
 	struct ram_region *r = bus_find_ram(&c->m->bus, x->pa & ~STLB_PAGE_MASK, STLB_PAGE_SIZE);
 	if (!r)
 		return;
@@ -63,6 +66,8 @@ static bool access_page(struct cpu *c, uint64_t va, unsigned size, uint64_t *val
 	}
 	struct bus *b = &c->m->bus;
 	bool ok;
+	if (c->dbg && c->dbg->nwatch)
+		debug_on_phys(c, x.pa, size, acc == ACC_STORE);
 	if (acc == ACC_STORE) {
 		ok = bus_write(b, x.pa, size, *val);
 		if (c->trace)
@@ -166,6 +171,8 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
 		return NULL;    /* device: caller does load + store */
 	if (r->dcache[(x.pa - r->base) >> DPAGE_BITS])
 		dcache_invalidate(&c->m->bus, x.pa, size);
+	if (c->dbg && c->dbg->nwatch)
+		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)
 		trace_mem(c->trace, c, true, va, x.pa, size, 0, true);
 	return r->host + (x.pa - r->base);

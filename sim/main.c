@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/checkpoint.h"
+#include "sim/debugger.h"
 #include "sim/loader.h"
 #include "sim/machine.h"
 #include "sim/trace.h"
@@ -17,6 +19,7 @@
 
 static const char usage[] =
 	"usage: lvzsim [options] IMAGE.elf\n"
+	"       lvzsim [options] --restore CHECKPOINT [IMAGE.elf]\n"
 	"\n"
 	"Runs a bare-metal LoongArch64 ELF image on a simulated LA464-class core\n"
 	"with the LoongArch Virtualization extension (LVZ), on a board laid out\n"
@@ -34,6 +37,12 @@ static const char usage[] =
 	"  --trace-format FMT    text (default) or jsonl\n"
 	"  --stats               at exit, print instruction count and LVZ entries/exits\n"
 	"                        on stderr\n"
+	"  --debug               interactive debugger (commands from stdin when it is\n"
+	"                        not a terminal; type help)\n"
+	"  --save-at N FILE      save a checkpoint of the whole machine after N\n"
+	"                        instructions, then go on\n"
+	"  --restore FILE        start from a checkpoint instead of loading an image\n"
+	"                        (an IMAGE given too only supplies symbols)\n"
 	"  -h, --help            this text\n"
 	"  --version             print the version\n"
 	"\n"
@@ -91,7 +100,8 @@ static int parse_count(const char *s, uint64_t *out)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION, OPT_STATS };
+	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION, OPT_STATS,
+	       OPT_DEBUG, OPT_SAVEAT, OPT_RESTORE };
 	static const struct option opts[] = {
 		{ "max-insns", required_argument, NULL, OPT_MAXINSNS },
 		{ "trace", required_argument, NULL, OPT_TRACE },
@@ -100,13 +110,18 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "stats", no_argument, NULL, OPT_STATS },
+		{ "debug", no_argument, NULL, OPT_DEBUG },
+		{ "save-at", required_argument, NULL, OPT_SAVEAT },
+		{ "restore", required_argument, NULL, OPT_RESTORE },
 		{ NULL, 0, NULL, 0 },
 	};
 	uint64_t ram = 1ull << 30, max_insns = 0;
 	const char *trace_path = NULL;
 	int trace_events = TEV_INSN | TEV_EXC | TEV_VM;
 	enum trace_format trace_fmt = TRACE_TEXT;
-	bool stats = false;
+	bool stats = false, debug = false, ram_given = false;
+	uint64_t save_at = 0;
+	const char *save_file = NULL, *restore_file = NULL;
 	int opt;
 
 	/* The soft TLB hands out host pointers to little-endian guest RAM. */
@@ -123,6 +138,7 @@ int main(int argc, char **argv)
 			ram = parse_size(optarg);
 			if (ram < (4ull << 20) || ram > (64ull << 30) || (ram & 0xfff))
 				return bad_input("-m '%s': expected a size from 4M to 64G, a multiple of 4K", optarg);
+			ram_given = true;
 			break;
 		case OPT_MAXINSNS:
 			if (parse_count(optarg, &max_insns))
@@ -150,6 +166,19 @@ int main(int argc, char **argv)
 		case OPT_STATS:
 			stats = true;
 			break;
+		case OPT_DEBUG:
+			debug = true;
+			break;
+		case OPT_SAVEAT:
+			if (parse_count(optarg, &save_at))
+				return bad_input("--save-at '%s': expected a positive instruction count", optarg);
+			if (optind >= argc || argv[optind][0] == '-')
+				return bad_input("%s", "--save-at needs a count and a file: --save-at N FILE");
+			save_file = argv[optind++];
+			break;
+		case OPT_RESTORE:
+			restore_file = optarg;
+			break;
 		case OPT_VERSION:
 			printf("lvzsim %s\n", LVZSIM_VERSION);
 			return 0;
@@ -159,21 +188,43 @@ int main(int argc, char **argv)
 			return bad_input("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
-		return bad_input("%s", optind >= argc ? "no image given" : "more than one image given");
+	const char *image_path = optind < argc ? argv[optind] : NULL;
+	if (argc - optind > 1)
+		return bad_input("%s", "more than one image given");
+	if (!image_path && !restore_file)
+		return bad_input("%s", "no image given");
 
+	char err[512];
+	if (restore_file) {
+		/* The checkpoint fixes the RAM size. */
+		uint64_t ck_ram;
+		if (checkpoint_ram_size(restore_file, &ck_ram, err, sizeof(err))) {
+			fprintf(stderr, "lvzsim: %s\n", err);
+			return EXIT_BADINPUT;
+		}
+		if (ram_given && ck_ram != ram) {
+			fprintf(stderr, "lvzsim: -m does not match the checkpoint's RAM size (%" PRIu64 " bytes)\n", ck_ram);
+			return EXIT_BADINPUT;
+		}
+		ram = ck_ram;
+	}
 	static struct machine m;
 	if (!machine_init(&m, ram, stdout)) {
 		fprintf(stderr, "lvzsim: cannot allocate %" PRIu64 " bytes of guest RAM\n", ram);
 		return EXIT_SIMERROR;
 	}
-	struct image img;
-	char err[512];
-	if (elf_load(&m, argv[optind], &img, err, sizeof(err)) != 0) {
+	struct image img = { 0 };
+	if (image_path) {
+		if (elf_load(&m, image_path, &img, err, sizeof(err)) != 0) {
+			fprintf(stderr, "lvzsim: %s\n", err);
+			return EXIT_BADINPUT;
+		}
+	}
+	cpu_reset(&m.cpu, img.entry);
+	if (restore_file && checkpoint_load(&m, restore_file, err, sizeof(err))) {
 		fprintf(stderr, "lvzsim: %s\n", err);
 		return EXIT_BADINPUT;
 	}
-	cpu_reset(&m.cpu, img.entry);
 	m.cpu.max_icount = max_insns;
 	if (trace_path) {
 		m.cpu.trace = trace_open(trace_path, (unsigned)trace_events, trace_fmt);
@@ -182,7 +233,25 @@ int main(int argc, char **argv)
 			return EXIT_BADINPUT;
 		}
 	}
-	int status = machine_run(&m);
+	if (save_file) {
+		/* Run to the instruction count, save, then go on as usual. */
+		uint64_t limit = m.cpu.max_icount;
+		m.cpu.max_icount = save_at;
+		machine_run(&m);
+		if (m.exit_status == EXIT_MAXINSNS && m.cpu.icount == save_at) {
+			m.stop = false;
+			m.exit_status = 0;
+			m.stop_msg = NULL;
+			if (checkpoint_save(&m, save_file, err, sizeof(err))) {
+				fprintf(stderr, "lvzsim: %s\n", err);
+				return EXIT_SIMERROR;
+			}
+		} else {
+			fprintf(stderr, "lvzsim: the run ended before instruction %" PRIu64 ": no checkpoint saved\n", save_at);
+		}
+		m.cpu.max_icount = limit;
+	}
+	int status = debug ? debugger_main(&m, &img) : (m.stop ? m.exit_status : machine_run(&m));
 	if (status != EXIT_POWEROFF && m.stop_msg)
 		fprintf(stderr, "lvzsim: %s after %" PRIu64 " instructions (pc 0x%" PRIx64 ")\n",
 			m.stop_msg, m.cpu.icount, m.cpu.pc);
