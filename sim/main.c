@@ -11,6 +11,7 @@
 
 #include "sim/checkpoint.h"
 #include "sim/debugger.h"
+#include "sim/gdbstub.h"
 #include "sim/loader.h"
 #include "sim/machine.h"
 #include "sim/trace.h"
@@ -39,6 +40,7 @@ static const char usage[] =
 	"                        on stderr\n"
 	"  --debug               interactive debugger (commands from stdin when it is\n"
 	"                        not a terminal; type help)\n"
+	"  --gdb PORT            wait for a GDB remote connection on 127.0.0.1:PORT\n"
 	"  --save-at N FILE      save a checkpoint of the whole machine after N\n"
 	"                        instructions, then go on\n"
 	"  --restore FILE        start from a checkpoint instead of loading an image\n"
@@ -101,7 +103,7 @@ static int parse_count(const char *s, uint64_t *out)
 int main(int argc, char **argv)
 {
 	enum { OPT_MAXINSNS = 256, OPT_TRACE, OPT_TRACE_EVENTS, OPT_TRACE_FORMAT, OPT_VERSION, OPT_STATS,
-	       OPT_DEBUG, OPT_SAVEAT, OPT_RESTORE };
+	       OPT_DEBUG, OPT_SAVEAT, OPT_RESTORE, OPT_GDB };
 	static const struct option opts[] = {
 		{ "max-insns", required_argument, NULL, OPT_MAXINSNS },
 		{ "trace", required_argument, NULL, OPT_TRACE },
@@ -113,6 +115,7 @@ int main(int argc, char **argv)
 		{ "debug", no_argument, NULL, OPT_DEBUG },
 		{ "save-at", required_argument, NULL, OPT_SAVEAT },
 		{ "restore", required_argument, NULL, OPT_RESTORE },
+		{ "gdb", required_argument, NULL, OPT_GDB },
 		{ NULL, 0, NULL, 0 },
 	};
 	uint64_t ram = 1ull << 30, max_insns = 0;
@@ -120,7 +123,7 @@ int main(int argc, char **argv)
 	int trace_events = TEV_INSN | TEV_EXC | TEV_VM;
 	enum trace_format trace_fmt = TRACE_TEXT;
 	bool stats = false, debug = false, ram_given = false;
-	uint64_t save_at = 0;
+	uint64_t save_at = 0, gdb_port = 0;
 	const char *save_file = NULL, *restore_file = NULL;
 	int opt;
 
@@ -179,6 +182,10 @@ int main(int argc, char **argv)
 		case OPT_RESTORE:
 			restore_file = optarg;
 			break;
+		case OPT_GDB:
+			if (parse_count(optarg, &gdb_port) || gdb_port > 65535)
+				return bad_input("--gdb '%s': expected a TCP port number", optarg);
+			break;
 		case OPT_VERSION:
 			printf("lvzsim %s\n", LVZSIM_VERSION);
 			return 0;
@@ -188,6 +195,8 @@ int main(int argc, char **argv)
 			return bad_input("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (debug && gdb_port)
+		return bad_input("%s", "--debug and --gdb cannot be combined");
 	const char *image_path = optind < argc ? argv[optind] : NULL;
 	if (argc - optind > 1)
 		return bad_input("%s", "more than one image given");
@@ -251,7 +260,9 @@ int main(int argc, char **argv)
 		}
 		m.cpu.max_icount = limit;
 	}
-	int status = debug ? debugger_main(&m, &img) : (m.stop ? m.exit_status : machine_run(&m));
+	int status = debug ? debugger_main(&m, &img)
+		   : gdb_port ? gdbstub_main(&m, &img, (int)gdb_port)
+		   : m.stop ? m.exit_status : machine_run(&m);
 	if (status != EXIT_POWEROFF && m.stop_msg)
 		fprintf(stderr, "lvzsim: %s after %" PRIu64 " instructions (pc 0x%" PRIx64 ")\n",
 			m.stop_msg, m.cpu.icount, m.cpu.pc);
