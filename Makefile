@@ -57,7 +57,9 @@ $(BUILD)/liblvzsim.a: $(LIB_OBJS)
 -include $(SIM_OBJS:.o=.d)
 
 # Test tiers and target images: each directory brings its own fragment.
--include $(sort $(wildcard tests/*/*.mk))
+# tests/rt/rt.mk first: it defines how target images are built.
+include tests/rt/rt.mk
+-include $(sort $(filter-out tests/rt/rt.mk,$(wildcard tests/*/*.mk)))
 -include $(wildcard hypervisor/*.mk)
 
 # The default test suite (CI runs this through .ci/run).  Slow tiers are

@@ -1,0 +1,85 @@
+/*
+ * start.S - entry, trap entry and default TLB-refill entry of test images.
+ *
+ * Entry state (QEMU 7.2 `-M virt -kernel`, and lvzsim the same): PC =
+ * e_entry, CRMD = 0xa8 (PLV0, IE = 0, DA = 1), GPRs 0, EENTRY 0, EUEN 0.
+ */
+#include "rt.h"
+
+	.section .text.start, "ax"
+	.globl _start
+_start:
+	la.pcrel	$sp, __stack_top
+	la.pcrel	$t0, __bss_start
+	la.pcrel	$t1, __bss_end
+1:	bgeu		$t0, $t1, 2f
+	st.d		$zero, $t0, 0
+	addi.d		$t0, $t0, 8
+	b		1b
+2:	la.pcrel	$t0, rt_trap_entry
+	csrwr		$t0, CSR_EENTRY
+	la.pcrel	$t0, rt_tlbr_entry
+	csrwr		$t0, CSR_TLBRENTRY
+	csrwr		$zero, CSR_ECFG		/* VS = 0: one entry for everything */
+	bl		main
+	bl		rt_done
+
+/*
+ * Every exception and interrupt (ECFG.VS = 0).  The frame goes on a stack of
+ * its own (rt_exc_stack), so a trap taken with any sp is handled; SAVE0
+ * holds the interrupted sp meanwhile.  rt_trap() may change the frame; ERA,
+ * PRMD and the GPRs are reloaded from it before ertn.
+ */
+	.text
+	.balign	4096
+	.globl	rt_trap_entry
+rt_trap_entry:
+	csrwr		$sp, CSR_SAVE(0)
+	la.pcrel	$sp, rt_exc_stack_top
+	addi.d		$sp, $sp, -TF_SIZE
+	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	st.d		$r\r, $sp, \r * 8
+	.endr
+	csrrd		$t0, CSR_SAVE(0)
+	st.d		$t0, $sp, 3 * 8
+	st.d		$zero, $sp, 0
+	csrrd		$t0, CSR_ERA
+	st.d		$t0, $sp, TF_ERA
+	csrrd		$t0, CSR_ESTAT
+	st.d		$t0, $sp, TF_ESTAT
+	csrrd		$t0, CSR_BADV
+	st.d		$t0, $sp, TF_BADV
+	csrrd		$t0, CSR_BADI
+	st.d		$t0, $sp, TF_BADI
+	csrrd		$t0, CSR_PRMD
+	st.d		$t0, $sp, TF_PRMD
+	move		$a0, $sp
+	bl		rt_trap
+	ld.d		$t0, $sp, TF_ERA
+	csrwr		$t0, CSR_ERA
+	ld.d		$t0, $sp, TF_PRMD
+	csrwr		$t0, CSR_PRMD
+	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	ld.d		$r\r, $sp, \r * 8
+	.endr
+	ld.d		$sp, $sp, 3 * 8
+	ertn
+
+/*
+ * Default TLB refill handler: a test that uses the TLB installs its own.
+ * Runs in DA mode (the CPU cleared PG), so C code at its physical address
+ * works; report and stop.
+ */
+	.balign	4096
+	.globl	rt_tlbr_entry
+rt_tlbr_entry:
+	la.pcrel	$sp, rt_exc_stack_top
+	csrrd		$a0, CSR_TLBRBADV
+	csrrd		$a1, CSR_TLBRERA
+	bl		rt_unexpected_refill
+
+	.bss
+	.balign	16
+rt_exc_stack:
+	.space	16384
+rt_exc_stack_top:
