@@ -99,7 +99,7 @@ HANDLER(fstx_d) { FP_ENABLED(); fstore(cpu, d, RJ + RK, 8); }
  * if rj > rk (gt) / rj <= rk (le), unsigned, else BCE; the address must be
  * naturally aligned (ALE), checked first as for ldgt/ldle (cpu/exec_mem.c).
  * QEMU 7.2 departs from the manual here: it accesses rj + rk and does not
- * check alignment (tests/fpu/README.md lists what is therefore not compared).
+ * check alignment (tests/fpu/README.md, exclusions 2 and 3).
  */
 static bool fbound_ok(struct cpu *cpu, const struct dinsn *d, bool gt, unsigned size)
 {
