@@ -32,8 +32,6 @@ import random
 import struct
 import sys
 
-RM_NAMES = ["rne", "rz", "rp", "rm"]
-
 
 def f32(x):
     return struct.unpack("<I", struct.pack("<f", x))[0]
