@@ -15,7 +15,7 @@
  *   GTLBC       USETGID = 1 for good; TGID is set by guest_enter()
  *   GINTC       0: no virtual interrupt pending, no pass-through
  *   EUEN        0: the FPU is off for the host, so guest FP use exits (FPD)
- *   TCFG        the host timer: periodic, one time slice per tick
+ *   TCFG        the host timer: one-shot, armed for each time slice (run.c)
  */
 #include "parts.h"
 
@@ -47,7 +47,7 @@ void host_init(const struct lvz_caps *caps)
 
 	stage2_global_init();
 
-	csr_write(CSR_TCFG, HV_SLICE_TICKS | TCFG_PERIODIC | TCFG_EN);
+	csr_write(CSR_TCFG, 0);
 	hv_printf("hv: host ready: GCFG 0x%lx, GTLBC 0x%lx, time slice %u ticks\n",
 		  csr_read(CSR_GCFG), csr_read(CSR_GTLBC), HV_SLICE_TICKS);
 }

@@ -16,7 +16,7 @@ HV_CFLAGS := --target=loongarch64-unknown-elf -march=loongarch64 -msoft-float -m
 	-Wall -Wextra -Itests/rt -Ihypervisor
 
 # Guests: one .c each.  GUEST_LIST tells guests.S and configs/ about them.
-HV_GUESTS := hello
+HV_GUESTS := hello sensitive timer vuart paging user isolation victim tlbshare bad crash spin sleeper
 HV_GUEST_LIST := $(foreach g,$(HV_GUESTS),G($(g)))
 
 # Configurations: one hypervisor image each (configs/NAME.c).
@@ -63,6 +63,9 @@ $(HV_OUT)/obj/guests.o: hypervisor/guests.S $(HV_GUEST_BINS)
 
 $(HV_OUT)/%.elf: $(HV_CORE_OBJS) $(HV_OUT)/obj/configs/%.o hypervisor/hv.ld
 	$(TARGET_LD) -T hypervisor/hv.ld -o $@ $(HV_CORE_OBJS) $(HV_OUT)/obj/configs/$*.o
+
+# GUEST_LIST is a command-line define: rebuild when the list changes.
+$(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o $(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o): hypervisor/hypervisor.mk
 
 .SECONDARY: $(HV_CORE_OBJS) $(GUEST_LIB_OBJS) $(HV_GUEST_BINS) $(foreach g,$(HV_GUESTS),$(HV_OUT)/guests/$(g).elf $(HV_OUT)/obj/guests/$(g).o) \
 	$(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o)

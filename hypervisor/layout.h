@@ -35,7 +35,7 @@
 
 /* ---- the machine a VM sees (guest physical addresses) ---- */
 #define VM_RAM_GPA        _UL(0x00000000)
-#define VM_RAM_SIZE       _UL(0x00080000)   /* 512 KiB */
+#define VM_RAM_SIZE       _UL(0x00040000)   /* 256 KiB */
 #define VM_IMAGE_GPA      _UL(0x00010000)   /* guest image copied here; entry = first byte */
 #define VM_UART_GPA       _UL(0x1fe001e0)   /* virtual 16550, same address as the board's */
 #define VM_UART_HWI       0              /* its interrupt: guest HWI0 = ESTAT.IS[2] = GINTC.VIP bit 0 */

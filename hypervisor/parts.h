@@ -27,6 +27,7 @@ void vcpu_run(struct vcpu *v);
 struct host_frame { uint64_t gpr[32], era, estat, badv, prmd; };
 void host_trap(struct host_frame *f);
 extern uint64_t hv_host_ticks;   /* host timer interrupts so far */
+void host_timer_arm_slice(void);
 
 /* 5. Memory virtualisation (stage2.c, refill.S, stage2_fault.c, mmio.c) */
 enum exit_action { EXIT_RESUME, EXIT_RESCHED };

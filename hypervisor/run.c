@@ -18,6 +18,15 @@
 
 uint64_t hv_host_ticks;
 
+/* A time slice starts: the host timer (one-shot) fires HV_SLICE_TICKS from
+ * now.  Counted from here, the hypervisor's own work before the guest runs
+ * (a switch, an isolation check) does not eat the guest's slice. */
+void host_timer_arm_slice(void)
+{
+	csr_write(CSR_TICLR, 1);
+	csr_write(CSR_TCFG, HV_SLICE_TICKS | TCFG_EN);
+}
+
 static void host_timer_tick(void)
 {
 	csr_write(CSR_TICLR, 1);
@@ -58,8 +67,9 @@ void vcpu_run(struct vcpu *v)
 {
 	vcpu_load(v);
 	v->need_resched = false;
+	isolation_on_entry(v);
+	host_timer_arm_slice();
 	while (v->state == VCPU_RUNNABLE) {
-		isolation_on_entry(v);
 		guest_enter(v);
 		uint64_t injected = v->stats.exc_injected;
 		enum exit_action a = handle_exit(v);

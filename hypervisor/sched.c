@@ -1,19 +1,21 @@
 /*
  * sched.c - scheduling: the vCPUs of all VMs share the one CPU,
- * round-robin, one time slice (HV_SLICE_TICKS of the host timer) at a
- * time.  A vCPU gives up the CPU early when it yields (HC_YIELD), idles
+ * round-robin, one time slice (HV_SLICE_TICKS of the host timer, armed
+ * when the vCPU starts its slice) at a time.  A vCPU gives up the CPU early when it yields (HC_YIELD), idles
  * with nothing pending (it is then BLOCKED until one of its interrupts is
  * pending) or stops.  When every remaining vCPU is blocked the hypervisor
  * waits for its timer with `idle`.
  *
  * Two safety nets, so that one guest can never keep the others (or the
  * run) from finishing: a vCPU idling with no interrupt that could ever
- * wake it is stopped, and after HV_MAX_TICKS slices everything still
- * running is stopped ("timeout").
+ * wake it is stopped, and after the time budget (hv_config_budget
+ * slices) everything still running is stopped ("timeout").
  */
 #include "parts.h"
 
-#define HV_MAX_TICKS 10000      /* 2e8 ticks = 2 s of guest time */
+/* The time budget, in slices: 10000 (2e8 ticks, 2 s of guest time) unless
+ * a configuration sets its own. */
+__attribute__((weak)) const unsigned hv_config_budget = 10000;
 
 static bool any_left(void)
 {
@@ -40,6 +42,7 @@ static void wake_blocked(void)
 /* Let the host timer interrupt in (host_trap() counts it), then mask it again. */
 static void wait_for_host_timer(void)
 {
+	host_timer_arm_slice();
 	csr_xchg(CSR_CRMD, CRMD_IE, CRMD_IE);
 	__asm__ volatile("idle 0" ::: "memory");
 	csr_xchg(CSR_CRMD, 0, CRMD_IE);
@@ -49,7 +52,7 @@ void sched_run(void)
 {
 	unsigned next = 0;
 	while (any_left()) {
-		if (hv_host_ticks >= HV_MAX_TICKS) {
+		if (hv_host_ticks >= hv_config_budget) {
 			for (unsigned i = 0; i < hv_nvms; i++)
 				vm_stop(&hv_vms[i], -1, "timeout: still running after the time budget");
 			break;

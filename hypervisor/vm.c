@@ -18,6 +18,12 @@ struct vm *vm_create(const struct vm_config *cfg)
 	vm->id = hv_nvms++;
 	vm->gid = (uint8_t)(vm->id + 1);      /* GID 0 is the host's */
 	vm->name = cfg->name;
+	if (cfg->force_gid) {
+		/* Only the negative control of the TLB test does this: two VMs
+		 * with one GID are one VM to the TLB. */
+		vm->gid = cfg->force_gid;
+		hv_printf("hv: vm %u '%s' is forced to share GID %u (test configuration)\n", vm->id, vm->name, vm->gid);
+	}
 	vm->watched = cfg->watched;
 
 	/* Memory: one RAM region, backed by a contiguous slot of host RAM. */

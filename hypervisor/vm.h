@@ -130,10 +130,12 @@ struct vm_config {
 	const char *name;
 	const struct guest_image *image;
 	bool watched;               /* check that it changes nothing outside its regions */
+	uint8_t force_gid;          /* test only (configs/sharedgid.c): use this GID, 0 = the VM's own */
 };
 extern const struct vm_config hv_config[];
 extern const unsigned hv_config_count;
 extern const char hv_config_name[];
+extern const unsigned hv_config_budget;     /* time budget in slices (sched.c) */
 
 /* Design part 10: create a VM, copy its image, set its vCPU to the entry state. */
 struct vm *vm_create(const struct vm_config *cfg);

@@ -1,8 +1,18 @@
-/* demo: what `make run` shows. */
+/* demo: what `make run` shows - every guest that passes, all at once, each
+ * in its own VM with its own GID, the isolation guest watched. */
 #include "configs.h"
 
 const struct vm_config hv_config[] = {
-	{ "hello", &image_hello, false },
-	{ "hello2", &image_hello, false },
+	{ .name = "hello", .image = &image_hello },
+	{ .name = "sensitive", .image = &image_sensitive },
+	{ .name = "timer", .image = &image_timer },
+	{ .name = "vuart", .image = &image_vuart },
+	{ .name = "paging", .image = &image_paging },
+	{ .name = "user", .image = &image_user },
+	{ .name = "tlb-a", .image = &image_tlbshare },
+	{ .name = "tlb-b", .image = &image_tlbshare },
+	{ .name = "victim", .image = &image_victim },
+	{ .name = "isolation", .image = &image_isolation, .watched = true },
+	{ .name = "bad", .image = &image_bad },
 };
 CONFIG("demo");

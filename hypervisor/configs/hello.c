@@ -2,6 +2,6 @@
 #include "configs.h"
 
 const struct vm_config hv_config[] = {
-	{ "hello", &image_hello, false },
+	{ .name = "hello", .image = &image_hello },
 };
 CONFIG("hello");

@@ -10,6 +10,8 @@
 #ifndef GUEST_H
 #define GUEST_H
 
+#include <stdbool.h>
+
 #include "rt.h"
 #include "hvcall.h"
 #include "layout.h"
