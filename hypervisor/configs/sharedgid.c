@@ -1,7 +1,8 @@
 /* sharedgid: the negative control of tlbshare.  The same two VMs, but the
- * hypervisor gives both GID 1, so the TLB cannot tell their entries apart:
- * the disturber's flushes and mappings reach the keeper, whose checks must
- * fail.  (A configuration for check-hypervisor only.) */
+ * hypervisor gives both GID 1, so the TLB cannot tell their entries apart -
+ * neither their own (GVA -> GPA) entries nor the second-stage ones, so one
+ * VM even runs on the other's RAM through the other's GPA -> HPA entries.
+ * Their checks must fail.  (A configuration for check-hypervisor only.) */
 #include "configs.h"
 
 const struct vm_config hv_config[] = {

@@ -18,7 +18,7 @@
 #define SYS_TIME    3
 #define SYS_EXIT    4
 
-#define USER_CODE   0x10000000ul    /* the .text.user page */
+#define USER_CODE   0x10000000ul    /* the .text.user page, then user_msg's page */
 #define USER_STACK  0x20000000ul    /* one page */
 #define KERNEL_PAGE 0x30000000ul    /* a PLV0 page: the user must not read it */
 #define KERNEL_DMW  (0x9000000000000000ul | 0x11)
@@ -29,7 +29,7 @@ __asm__(
 	"	.balign	4096\n"
 	"	.globl	user_start\n"
 	"user_start:\n"
-	"	la.pcrel	$a0, user_msg\n"
+	"	li.w	$a0, 0x10001000\n"      /* user_msg: the data page after the code */
 	"	li.w	$a1, 28\n"
 	"	li.w	$a7, 1\n"               /* SYS_WRITE */
 	"	syscall	0\n"
@@ -49,10 +49,10 @@ __asm__(
 	"	li.w	$a7, 4\n"               /* SYS_EXIT */
 	"	syscall	0\n"
 	"1:	b	1b\n"
-	"user_msg:\n"
-	"	.ascii	\"hello from user mode (PLV3)\\n\"\n"
 	"	.text\n");
 extern char user_start[];
+/* Its data: one page, mapped right after the code page. */
+static const char user_msg[4096] __attribute__((aligned(4096))) = "hello from user mode (PLV3)\n";
 
 /* enter_user(entry, user sp): to PLV3; returns the SYS_EXIT code. */
 struct kernel_context { uint64_t ra, sp, tp, u0, fp, s[9]; } kctx;
@@ -148,9 +148,9 @@ int main(void)
 	csr_write(CSR_ASID, 0);
 	csr_write(CSR_DMW(1), KERNEL_DMW);
 	invtlb(0, 0, 0);
-	/* MTLB entries 2048+: code (read/execute), stack (read/write), and a
-	 * PLV0 page (each even half of a pair; the odd half is invalid). */
-	tlb_pair(2048, USER_CODE, gpa_of(user_start) | user, 0);
+	/* MTLB entries 2048+: code and its data (read/execute), the stack
+	 * (read/write), and a PLV0 page (an invalid odd half where unused). */
+	tlb_pair(2048, USER_CODE, gpa_of(user_start) | user, gpa_of(user_msg) | user);
 	tlb_pair(2049, USER_STACK, gpa_of(stack) | user | TLBELO_D, 0);
 	tlb_pair(2050, KERNEL_PAGE, gpa_of(kernel_page) | TLBELO_V | TLBELO_MAT(1), 0);
 	csr_write(CSR_CRMD, (csr_read(CSR_CRMD) & ~CRMD_DA) | CRMD_PG);
