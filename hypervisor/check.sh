@@ -167,7 +167,7 @@ passed isolation victim isolation
 # guests/isolation.c: 10 targets x (load + store) + TLB alias (2) + DMW
 # alias (2) + lddir = 25 attempts, each a bad GPA and an injected ADEM.
 expect isolation isolation "bad=25 exc-inj=25 mmio=0"
-has isolation "^hv: isolation: 'isolation' was checked [0-9]+ times against 4 regions: nothing outside its memory changed$" \
+has isolation "^hv: isolation: 'isolation' was checked [0-9]+ times \(each fault and slice\) against 4 regions: nothing outside its memory changed$" \
 	"checksums of the hypervisor, free RAM and the victim's RAM and tables unchanged"
 hasnt isolation 'BREACH' "no isolation breach reported"
 n=$(sed -n "s/^hv: isolation: 'isolation' was checked \([0-9]*\) times.*/\1/p" "$OUT/isolation.out")
@@ -222,6 +222,8 @@ if [ "$gids" -eq 11 ]; then ok "demo: 11 VMs with 11 different GIDs"; else not_o
 expect demo sensitive "cpucfg=24 idle=1 iocsr=10 csr=9 cacop=2 other=0"
 expect demo vuart "mmio=105 irq-inj=51"
 expect demo isolation "bad=25 exc-inj=25"
+has demo "^hv: isolation: 'isolation' was checked [0-9]+ times \(each slice\) against 22 regions: nothing outside its memory changed$" \
+	"isolation checked against the hypervisor, free RAM and the 10 other VMs' RAM and tables"
 
 # ---- no FP instruction in the hypervisor or a guest ----
 fp=""

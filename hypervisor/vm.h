@@ -20,6 +20,11 @@
 
 struct vm;
 
+/* Isolation checks for a VM (isolation.c): none, over each time slice it
+ * runs, or also after each fault injected into it (each attempt to reach
+ * memory it does not have). */
+enum watch { WATCH_NONE, WATCH_SLICES, WATCH_EACH_FAULT };
+
 /* ---- memory ---- */
 struct mem_region {
 	uint64_t gpa, size;     /* guest physical range */
@@ -106,7 +111,7 @@ struct vm {
 	char line[160];
 	unsigned line_len;
 	/* isolation watch (isolation.c) */
-	bool watched;
+	enum watch watched;
 };
 
 _Static_assert(__builtin_offsetof(struct vcpu, gpr) == VCPU_GPR, "hv_asm.h");
@@ -129,7 +134,7 @@ struct guest_image { const char *name; const uint8_t *start, *end; };
 struct vm_config {
 	const char *name;
 	const struct guest_image *image;
-	bool watched;               /* check that it changes nothing outside its regions */
+	enum watch watched;         /* check that it changes nothing outside its regions */
 	uint8_t force_gid;          /* test only (configs/sharedgid.c): use this GID, 0 = the VM's own */
 };
 extern const struct vm_config hv_config[];

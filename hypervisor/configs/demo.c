@@ -1,5 +1,6 @@
 /* demo: what `make run` shows - every guest that passes, all at once, each
- * in its own VM with its own GID, the isolation guest watched. */
+ * in its own VM with its own GID, the isolation guest watched (checked
+ * over each of its time slices; configs/isolation.c checks each attempt). */
 #include "configs.h"
 
 const struct vm_config hv_config[] = {
@@ -12,7 +13,7 @@ const struct vm_config hv_config[] = {
 	{ .name = "tlb-a", .image = &image_tlbshare },
 	{ .name = "tlb-b", .image = &image_tlbshare },
 	{ .name = "victim", .image = &image_victim },
-	{ .name = "isolation", .image = &image_isolation, .watched = true },
+	{ .name = "isolation", .image = &image_isolation, .watched = WATCH_SLICES },
 	{ .name = "bad", .image = &image_bad },
 };
 CONFIG("demo");

@@ -3,6 +3,6 @@
 
 const struct vm_config hv_config[] = {
 	{ .name = "victim", .image = &image_victim },
-	{ .name = "isolation", .image = &image_isolation, .watched = true },
+	{ .name = "isolation", .image = &image_isolation, .watched = WATCH_EACH_FAULT },
 };
 CONFIG("isolation");
