@@ -133,6 +133,15 @@ else
 	not_ok "timer: 5 periodic interrupts took 150000-170000 ticks" "got '${el}'"
 fi
 
+# The same guest switched out whenever it waits (configs/timershare.c):
+# with the victim always runnable, each of its 6 interrupts (it arms each
+# one when it is about to idle, 30000 ticks ahead) comes due while it is off
+# the CPU, so each is injected on reload: irq-inj = 6.
+run timershare
+status timershare 0
+passed timershare victim timer
+expect timershare timer "idle=6 irq-inj=6 exc-inj=0"
+
 # ---- vuart: an interrupt injected through GINTC.VIP ----
 run vuart
 status vuart 0

@@ -16,7 +16,7 @@ struct lvz_caps {
 void capability_check(struct lvz_caps *caps);
 
 /* 2. Host initialisation (host_init.c) */
-#define HV_SLICE_TICKS 20000    /* host timer period = one time slice (200 us at 100 MHz) */
+#define HV_SLICE_TICKS 20000    /* one time slice of the host timer (200 us at 100 MHz) */
 void host_init(const struct lvz_caps *caps);
 
 /* 4. The run loop (run.c, entry.S) */

@@ -12,7 +12,7 @@
  *     bad                               a fault injected (no such memory)
  *   irq-inj                             virtual interrupts raised
  *   exc-inj                             exceptions injected (INE, ADE)
- *   timer                               host timer ticks that ended a slice
+ *   host-int                            host timer interrupts that ended a slice
  *   result                              PASS (exit status 0), FAIL(n), STOPPED
  */
 #include "parts.h"
@@ -32,14 +32,14 @@ static const char *result(const struct vm *vm, char *buf, size_t n)
 void stats_print(void)
 {
 	hv_printf("hv: exits by kind, counted by the hypervisor:\n");
-	hv_printf("%-10s %3s %6s %4s %5s %4s %5s %5s %5s %9s %8s %6s %5s %4s %7s %7s %5s %s\n",
+	hv_printf("%-10s %3s %6s %4s %5s %4s %5s %5s %5s %9s %8s %6s %5s %4s %7s %7s %8s %s\n",
 		  "vm", "gid", "cpucfg", "idle", "iocsr", "csr", "cacop", "other", "hvc",
-		  "s2-refill", "s2-fault", "pagein", "mmio", "bad", "irq-inj", "exc-inj", "timer", "result");
+		  "s2-refill", "s2-fault", "pagein", "mmio", "bad", "irq-inj", "exc-inj", "host-int", "result");
 	for (unsigned i = 0; i < hv_nvms; i++) {
 		const struct vm *vm = &hv_vms[i];
 		const struct exit_stats *s = &vm->vcpu.stats;
 		char buf[16];
-		hv_printf("%-10s %3u %6lu %4lu %5lu %4lu %5lu %5lu %5lu %9lu %8lu %6lu %5lu %4lu %7lu %7lu %5lu %s\n",
+		hv_printf("%-10s %3u %6lu %4lu %5lu %4lu %5lu %5lu %5lu %9lu %8lu %6lu %5lu %4lu %7lu %7lu %8lu %s\n",
 			  vm->name, vm->gid, s->gspr[GSPR_CPUCFG], s->gspr[GSPR_IDLE], s->gspr[GSPR_IOCSR],
 			  s->gspr[GSPR_CSR], s->gspr[GSPR_CACOP], s->gspr[GSPR_UNKNOWN], s->hvc,
 			  vm->vcpu.s2_refills, s->s2_fault, s->s2_pagein, s->mmio, s->s2_bad,
