@@ -73,7 +73,7 @@ $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o $(foreach c,$(HV_CONFIGS),
 -include $(shell find $(HV_OUT) -name '*.d' 2>/dev/null)
 
 # The main demo: every shipped guest at once, each in its own VM.
-run: sim $(HV_OUT)/demo.elf
+run: sim hv-images
 	@$(BUILD)/lvzsim $(HV_OUT)/demo.elf
 
 check-hypervisor: sim hv-images
