@@ -2,16 +2,18 @@
 # guests (hypervisor/guests/), `make run` and the check-hypervisor tier.
 #
 # Everything here is LoongArch code built with clang-19 for
-# loongarch64-unknown-elf -march=loongarch64, with -msoft-float: neither the
+# loongarch64-unknown-none-gnusf -march=loongarch64 -msoft-float: neither the
 # hypervisor nor a guest contains an FP instruction (check.sh verifies it).
+# The "gnusf" triple implies the soft-float ABI (lp64s), so clang does not
+# warn that -msoft-float overrides the lp64d ABI of loongarch64-unknown-elf.
 #
 #   build/hv/guests/NAME.elf, .bin   a guest, linked at GPA 0x10000 (guest.ld)
 #   build/hv/CONFIG.elf              the hypervisor with every guest image in
 #                                    it and the VM list of configs/CONFIG.c
 
 HV_OUT := $(BUILD)/hv
-HV_CC = sh hypervisor/scripts/tcc.sh $(TARGET_CC)
-HV_CFLAGS := --target=loongarch64-unknown-elf -march=loongarch64 -msoft-float -mcmodel=normal \
+HV_CC = $(TARGET_CC)
+HV_CFLAGS := --target=loongarch64-unknown-none-gnusf -march=loongarch64 -msoft-float -mcmodel=normal \
 	-O2 -g -ffreestanding -fno-builtin -fno-pic -fno-stack-protector -nostdlib \
 	-Wall -Wextra -Itests/rt -Ihypervisor
 
