@@ -2,7 +2,7 @@
 # build-kernel.sh - build the check-linux kernel: Linux 6.12 (Debian's
 # linux-source-6.12), tinyconfig + tests/linux/kernel.fragment, with the
 # built-in DTB tests/linux/lvzsim-virt.dts and a built-in initramfs holding
-# tests/linux/init.c as /init, compiled with clang-19/ld.lld-19 (LLVM=-19).
+# tests/linux/init.c (+ init_kvm.c) as /init, compiled with clang-19/ld.lld-19 (LLVM=-19).
 #
 #   tests/linux/build-kernel.sh [BUILD]      (BUILD defaults to ./build)
 #
@@ -36,7 +36,7 @@ LVZSIM_EXTRA_DEPS="linux-source-6.12 flex bison bc cpio perl python3 libelf-dev 
 [ -f "$TARBALL" ] || { echo "build-kernel: $TARBALL missing" >&2; exit 1; }
 
 inputs_sum() {
-	( cd "$HERE" && sha256sum build-kernel.sh kernel.fragment lvzsim-virt.dts init.c initramfs.list
+	( cd "$HERE" && sha256sum build-kernel.sh kernel.fragment lvzsim-virt.dts init.c init_kvm.c init_lib.h initramfs.list
 	  ls -l --time-style=+%s "$TARBALL" | awk '{print $5, $6, $7}' )
 }
 mkdir -p "$OUT/initramfs"
@@ -62,7 +62,7 @@ cmp -s "$HERE/lvzsim-virt.dts" "$SRC/arch/loongarch/boot/dts/lvzsim-virt.dts" ||
 clang-19 --target=loongarch64-linux-gnu -march=loongarch64 -O2 -Wall -Wextra \
 	-ffreestanding -fno-pic -fno-stack-protector -nostdlib -static \
 	--ld-path=/usr/bin/ld.lld-19 -Wl,--build-id=none \
-	-o "$INIT.new" "$HERE/init.c"
+	-o "$INIT.new" "$HERE/init.c" "$HERE/init_kvm.c"
 if cmp -s "$INIT.new" "$INIT"; then rm "$INIT.new"; else mv "$INIT.new" "$INIT"; fi
 sed "s|@INIT@|$INIT|" "$HERE/initramfs.list" > "$OUT/initramfs.list"
 

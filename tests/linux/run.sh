@@ -1,32 +1,41 @@
 #!/bin/sh
 # run.sh BUILD - the check-linux tier: build the kernel if needed, boot it on
-# lvzsim, check the boot, and compare /init's line with QEMU 7.2's.
+# lvzsim, check the boot, and compare /init's lines with QEMU 7.2's.
 #
 # What is checked, and against what:
 #  - the kernel log reaches "Run /init as init process" (init/main.c:
 #    run_init_process prints it just before exec'ing /init);
-#  - /init's "init: pid 1 argc 1 release 6.12.<n> H50 0x4011ff2faf287436"
-#    line. pid 1 and argc 1 (argv = { "/init" }) follow from the kernel
-#    starting /init as its first process; the release must match the
-#    kernel's own (read from the built tree's include/config/kernel.release);
-#    H50 is the binary64 sum of 1/k for k = 1..50 in order, computed with
-#    Python's IEEE doubles (0x4011ff2faf287436);
+#  - /init's first line "init: pid 1 argc 1 release 6.12.<n> H50 0x4011ff2faf287436":
+#    pid 1 and argc 1 (argv = { "/init" }) follow from the kernel starting
+#    /init as its first process; the release must be the kernel's own (the
+#    built tree's include/config/kernel.release); H50 is the binary64 sum of
+#    1/k for k = 1..50 in order, computed with Python's IEEE doubles;
+#  - /init's own checks (init.c: fork, exec, demand paging, unaligned
+#    accesses, signals with their fault addresses, FP state across signals
+#    and preemption, nanosleep), each printing "ok" or "FAIL", and the total
+#    "init: 0 checks failed";
+#  - KVM: lvzsim reports LVZ (CPUCFG2 bit 10), so the kernel's KVM must
+#    initialise (no "Hardware virtualization not available") and /init's
+#    KVM probe must run its guest to the three MMIO exits (init_kvm.c);
 #  - the boot ends with the DT's syscon-poweroff write to the GED, i.e.
 #    lvzsim exits 0, and "reboot: Power down" is in the log;
-#  - no "Oops", "BUG:", "WARNING:", "Kernel panic" or "Unable to handle" in
-#    the log;
-#  - the same vmlinux on QEMU 7.2 (if installed) prints the same init line.
-# It also prints lvzsim's instruction count and wall time.
+#  - no "Oops", "BUG:", "WARNING:", "Kernel panic" or "Unable to handle";
+#  - QEMU 7.2 (if installed) boots the same vmlinux, powers off, and prints
+#    the same "init: " lines, except "init: cpucfg2" and "init: kvm" ones
+#    (QEMU 7.2 has no LVZ: its kernel has no KVM, which is checked too).
+# It also prints lvzsim's instruction count and wall time, and QEMU's.
 BUILD=${1:-build}
 LVZSIM=$BUILD/lvzsim
 OUT=$BUILD/linux
 K=$OUT/vmlinux
 LOG=$OUT/boot-lvzsim.log
 QLOG=$OUT/boot-qemu72.log
-TIMEOUT=${LINUX_TIMEOUT:-1200}
+TIMEOUT=${LINUX_TIMEOUT:-600}
 fails=0
 ok() { echo "ok - linux: $1"; }
 nok() { echo "not ok - linux: $1"; fails=$((fails + 1)); }
+has() { grep -qF -- "$2" "$1"; }
+seconds() { printf '%.2f' "$(echo "$2 - $1" | bc)"; }
 
 if sh tests/linux/build-kernel.sh "$BUILD" >"$OUT.build.log" 2>&1; then
 	ok "kernel built ($K)"
@@ -36,48 +45,70 @@ else
 	exit 1
 fi
 release=$(cat "$OUT/include/config/kernel.release")
-want="init: pid 1 argc 1 release $release H50 0x4011ff2faf287436"
+first="init: pid 1 argc 1 release $release H50 0x4011ff2faf287436"
 
+# The console is a tty with ONLCR: lines end in CR LF. Keep the raw output,
+# check a copy without the CRs.
 t0=$(date +%s.%N)
-# The console is a tty with ONLCR: lines end in CR LF; keep the raw output
-# and check a copy without the CRs.
 timeout "$TIMEOUT" "$LVZSIM" -m 1G --stats "$K" >"$LOG.raw" 2>"$LOG.stderr"
 rc=$?
-tr -d '\r' <"$LOG.raw" >"$LOG"
 t1=$(date +%s.%N)
+tr -d '\r' <"$LOG.raw" >"$LOG"
 insns=$(sed -n 's/^instructions: //p' "$LOG.stderr")
-wall=$(printf '%.2f' "$(echo "$t1 - $t0" | bc)")
-echo "# lvzsim boot: ${insns:-?} instructions, $wall s wall (log: $LOG)"
+echo "# lvzsim boot: ${insns:-?} instructions, $(seconds "$t0" "$t1") s wall (log: $LOG)"
 tail -20 "$LOG" | sed 's/^/#   /'
 
-grep -q "Run /init as init process" "$LOG" && ok "lvzsim: kernel reached Run /init" ||
+has "$LOG" "Run /init as init process" && ok "lvzsim: kernel reached Run /init" ||
 	nok "lvzsim: no \"Run /init as init process\" in $LOG"
-grep -qxF "$want" "$LOG" && ok "lvzsim: /init printed \"$want\"" ||
-	nok "lvzsim: /init did not print \"$want\""
-grep -q "reboot: Power down" "$LOG" && ok "lvzsim: kernel powered down" ||
+grep -qxF "$first" "$LOG" && ok "lvzsim: /init printed \"$first\"" ||
+	nok "lvzsim: /init did not print \"$first\""
+failed=$(grep '^init: .* FAIL$' "$LOG" | sed 's/^init: //; s/ FAIL$//' | tr '\n' ';')
+passed=$(grep -c '^init: .* ok$' "$LOG")
+if [ -z "$failed" ] && grep -qx 'init: 0 checks failed' "$LOG"; then
+	ok "lvzsim: /init's $passed checks passed"
+else
+	nok "lvzsim: /init's checks failed: ${failed:-no \"init: 0 checks failed\" line}"
+fi
+if has "$LOG" "Hardware virtualization not available"; then
+	nok "lvzsim: KVM did not find LVZ (\"Hardware virtualization not available\")"
+elif grep -qx "init: kvm: guest ran to its three MMIO exits ok" "$LOG"; then
+	ok "lvzsim: KVM found LVZ and ran /init's guest to its MMIO exits"
+else
+	nok "lvzsim: /init's KVM guest did not run: $(grep '^init: kvm' "$LOG" | tail -1)"
+fi
+has "$LOG" "reboot: Power down" && ok "lvzsim: kernel powered down" ||
 	nok "lvzsim: no \"reboot: Power down\" in $LOG"
 [ "$rc" = 0 ] && ok "lvzsim: exit status 0 (GED power-off)" ||
-	nok "lvzsim: exit status $rc, not 0 ($(tail -1 "$LOG.stderr"))"
+	nok "lvzsim: exit status $rc, not 0 ($(grep -v '^[a-z ]*: [0-9]*$' "$LOG.stderr" | tail -1))"
 bad=$(grep -nE "Oops|BUG:|WARNING:|Kernel panic|Unable to handle" "$LOG" | head -3)
 [ -z "$bad" ] && ok "lvzsim: no oops, BUG, WARNING or panic in the log" ||
 	nok "lvzsim: kernel complained: $bad"
 
-if command -v qemu-system-loongarch64 >/dev/null 2>&1; then
-	t0=$(date +%s.%N)
-	timeout 300 qemu-system-loongarch64 -M virt -m 1G -nographic -no-reboot -net none \
-		-kernel "$K" </dev/null >"$QLOG.raw" 2>&1
-	qrc=$?
-	tr -d '\r' <"$QLOG.raw" >"$QLOG"
-	t1=$(date +%s.%N)
-	echo "# QEMU 7.2 boot: status $qrc, $(printf '%.2f' "$(echo "$t1 - $t0" | bc)") s wall (log: $QLOG)"
-	qline=$(grep '^init: pid ' "$QLOG")
-	lline=$(grep '^init: pid ' "$LOG")
-	if [ "$qrc" = 0 ] && [ -n "$qline" ] && [ "$qline" = "$lline" ]; then
-		ok "QEMU 7.2 printed the same /init line and powered off"
-	else
-		nok "QEMU 7.2: status $qrc, init line \"$qline\" vs lvzsim \"$lline\""
-	fi
-else
+if ! command -v qemu-system-loongarch64 >/dev/null 2>&1; then
 	echo "ok - linux: QEMU 7.2 comparison # SKIP qemu-system-loongarch64 not installed"
+	[ "$fails" = 0 ]
+	exit
+fi
+t0=$(date +%s.%N)
+timeout 300 qemu-system-loongarch64 -M virt -m 1G -nographic -no-reboot -net none \
+	-kernel "$K" </dev/null >"$QLOG.raw" 2>&1
+qrc=$?
+t1=$(date +%s.%N)
+tr -d '\r' <"$QLOG.raw" >"$QLOG"
+echo "# QEMU 7.2 boot: status $qrc, $(seconds "$t0" "$t1") s wall (log: $QLOG)"
+[ "$qrc" = 0 ] && has "$QLOG" "reboot: Power down" && ok "QEMU 7.2: same kernel powered down" ||
+	nok "QEMU 7.2: status $qrc, no power-down (log: $QLOG)"
+# Lines QEMU 7.2 must differ in: it has no LVZ (CPUCFG2 bit 10 clear).
+grep -v -e '^init: cpucfg2 ' -e '^init: kvm' "$LOG" | grep '^init: ' >"$OUT/init-lines.lvzsim"
+grep -v -e '^init: cpucfg2 ' -e '^init: kvm' "$QLOG" | grep '^init: ' >"$OUT/init-lines.qemu72"
+if [ -s "$OUT/init-lines.qemu72" ] && cmp -s "$OUT/init-lines.lvzsim" "$OUT/init-lines.qemu72"; then
+	ok "QEMU 7.2: the same $(wc -l <"$OUT/init-lines.qemu72") /init lines as lvzsim"
+else
+	nok "QEMU 7.2: /init lines differ: $(diff "$OUT/init-lines.qemu72" "$OUT/init-lines.lvzsim" | head -4 | tr '\n' ' ')"
+fi
+if has "$QLOG" "Hardware virtualization not available" && grep -qx "init: kvm /dev/kvm absent" "$QLOG"; then
+	ok "QEMU 7.2: no LVZ, so no KVM (as expected)"
+else
+	nok "QEMU 7.2: KVM state unexpected: $(grep -e '^init: kvm' -e 'kvm' "$QLOG" | head -2 | tr '\n' ' ')"
 fi
 [ "$fails" = 0 ]
