@@ -1,18 +1,25 @@
 #!/bin/sh
-# build-kernel.sh - build the check-linux kernel: Linux 6.12 (Debian's
-# linux-source-6.12), tinyconfig + tests/linux/kernel.fragment, with the
-# built-in DTB tests/linux/lvzsim-virt.dts and a built-in initramfs holding
-# tests/linux/init.c (+ init_kvm.c) as /init, compiled with clang-19/ld.lld-19 (LLVM=-19).
+# build-kernel.sh - build the check-linux kernels from Linux 6.12 (Debian's
+# linux-source-6.12) with clang-19/ld.lld-19 (LLVM=-19):
+#
+#   guest  tinyconfig + kernel.fragment + guest.fragment, built-in DTB
+#          lvzsim-kvm-guest.dts (the VM /init creates under KVM), built-in
+#          initramfs holding /init (init.c, init_kvm.c, init_vmm.c);
+#   host   tinyconfig + kernel.fragment + host.fragment, built-in DTB
+#          lvzsim-virt.dts (lvzsim and QEMU 7.2 -M virt), built-in initramfs
+#          holding the same /init and the guest kernel as /guest/vmlinux.
 #
 #   tests/linux/build-kernel.sh [BUILD]      (BUILD defaults to ./build)
 #
-# Results: $BUILD/linux/vmlinux (the kernel build's O= directory),
+# Results: $BUILD/linux/vmlinux (host) and $BUILD/linux-guest/vmlinux, each
+# directory being that kernel's O= build directory; /init in
 # $BUILD/linux/initramfs/init. The source is unpacked once into
-# $BUILD/linux-source-6.12/. Nothing is rebuilt when the inputs (this script,
-# the fragment, the DTS, init.c, initramfs.list, the source tarball) are
-# unchanged since the last successful build: their checksums are kept in
-# $BUILD/linux/inputs.sha256. The first build takes about 7-10 minutes on two
-# cores; set JOBS (default 2) and NICE (default 10) to change how it runs.
+# $BUILD/linux-source-6.12/. A kernel is not rebuilt when its inputs (this
+# script, its fragments and DTS, the /init sources, the source tarball and,
+# for the host, the guest kernel) are unchanged since its last successful
+# build: their checksums are kept in inputs.sha256 in its directory. The
+# first build takes 7-10 minutes per kernel on two cores; JOBS (default 2)
+# and NICE (default 10) say how it runs.
 set -e
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -24,9 +31,8 @@ NICE=${NICE:-10}
 
 TARBALL=/usr/src/linux-source-6.12.tar.xz
 SRC=$BUILD/linux-source-6.12
-OUT=$BUILD/linux
-STAMP=$OUT/inputs.sha256
-INIT=$OUT/initramfs/init    # not $OUT/init: that is the kernel's init/ object dir
+INITDIR=$BUILD/linux/initramfs
+INIT=$INITDIR/init          # not $BUILD/linux/init: that is the kernel's init/ object dir
 
 # Debian packages: the source itself and the kernel's host-side build tools
 # (kconfig: flex, bison; timeconst: bc; initramfs: cpio; objtool/resolve:
@@ -35,55 +41,82 @@ LVZSIM_EXTRA_DEPS="linux-source-6.12 flex bison bc cpio perl python3 libelf-dev 
 	sh "$TOP/scripts/deps.sh"
 [ -f "$TARBALL" ] || { echo "build-kernel: $TARBALL missing" >&2; exit 1; }
 
-inputs_sum() {
-	( cd "$HERE" && sha256sum build-kernel.sh kernel.fragment lvzsim-virt.dts init.c init_kvm.c init_lib.h initramfs.list
-	  ls -l --time-style=+%s "$TARBALL" | awk '{print $5, $6, $7}' )
-}
-mkdir -p "$OUT/initramfs"
-if [ -f "$OUT/vmlinux" ] && [ -f "$STAMP" ] && inputs_sum | cmp -s - "$STAMP"; then
-	echo "build-kernel: $OUT/vmlinux is up to date"
-	exit 0
-fi
-rm -f "$STAMP"
-
-# 1. Source tree: a private unpacked copy (the build adds our DTS to it).
+# 1. Source tree: a private unpacked copy (the builds add our DTS files).
 if [ ! -f "$SRC/.unpacked" ] || [ "$TARBALL" -nt "$SRC/.unpacked" ]; then
 	echo "build-kernel: unpacking $TARBALL into $BUILD/"
 	rm -rf "$SRC"
+	mkdir -p "$BUILD"
 	tar -xJf "$TARBALL" -C "$BUILD"
 	touch "$SRC/.unpacked"
 fi
 # BUILTIN_DTB_NAME names a DTS under arch/loongarch/boot/dts/
 # (arch/loongarch/boot/dts/Makefile: obj-$(CONFIG_BUILTIN_DTB)).
-cmp -s "$HERE/lvzsim-virt.dts" "$SRC/arch/loongarch/boot/dts/lvzsim-virt.dts" ||
-	cp "$HERE/lvzsim-virt.dts" "$SRC/arch/loongarch/boot/dts/lvzsim-virt.dts"
+for dts in lvzsim-virt.dts lvzsim-kvm-guest.dts; do
+	cmp -s "$HERE/$dts" "$SRC/arch/loongarch/boot/dts/$dts" ||
+		cp "$HERE/$dts" "$SRC/arch/loongarch/boot/dts/$dts"
+done
 
 # 2. /init: static, no libc, no LSX (-march=loongarch64; QEMU 7.2 has none).
+mkdir -p "$INITDIR"
 clang-19 --target=loongarch64-linux-gnu -march=loongarch64 -O2 -Wall -Wextra \
 	-ffreestanding -fno-pic -fno-stack-protector -nostdlib -static \
 	--ld-path=/usr/bin/ld.lld-19 -Wl,--build-id=none \
-	-o "$INIT.new" "$HERE/init.c" "$HERE/init_kvm.c"
+	-o "$INIT.new" "$HERE/init.c" "$HERE/init_kvm.c" "$HERE/init_vmm.c"
 if cmp -s "$INIT.new" "$INIT"; then rm "$INIT.new"; else mv "$INIT.new" "$INIT"; fi
-sed "s|@INIT@|$INIT|" "$HERE/initramfs.list" > "$OUT/initramfs.list"
 
-# 3. Configuration: tinyconfig, our fragment, then olddefconfig for the rest.
-M="nice -n $NICE make -s -C $SRC O=$OUT ARCH=loongarch LLVM=-19"
-sed "s|@INITRAMFS_LIST@|$OUT/initramfs.list|" "$HERE/kernel.fragment" > "$OUT/kernel.fragment"
-$M tinyconfig >/dev/null
-(cd "$OUT" && "$SRC/scripts/kconfig/merge_config.sh" -m -O "$OUT" "$OUT/.config" \
-	"$OUT/kernel.fragment" >/dev/null)
-$M olddefconfig >/dev/null
-# merge_config.sh does not fail when Kconfig drops a request (unmet
-# dependency): check every line of the fragment made it.
-missing=$(grep '^CONFIG_[A-Z0-9_]*=' "$OUT/kernel.fragment" | grep -vxF -f "$OUT/.config" || true)
-still=$(sed -n 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1=/p' "$OUT/kernel.fragment" |
-	while read -r o; do grep "^$o" "$OUT/.config" || true; done)
-[ -z "$missing$still" ] || {
-	echo "build-kernel: fragment not applied: $missing $still" >&2; exit 1; }
+# build_kernel NAME FRAGMENT DTS: one kernel into $BUILD/NAME.
+# $CPIO_EXTRA: more gen_init_cpio lines for its initramfs.
+build_kernel() {
+	out=$BUILD/$1 frag=$2 dts=$3
+	mkdir -p "$out"
+	{ cat "$HERE/initramfs.list"; [ -z "$CPIO_EXTRA" ] || printf "%s\n" "$CPIO_EXTRA"; } |
+		sed "s|@INIT@|$INIT|" >"$out/initramfs.list.new"
+	sed "s|@INITRAMFS_LIST@|$out/initramfs.list|" "$HERE/kernel.fragment" "$HERE/$frag" \
+		>"$out/kernel.fragment.new"
+	for f in initramfs.list kernel.fragment; do
+		if cmp -s "$out/$f.new" "$out/$f"; then rm "$out/$f.new"; else mv "$out/$f.new" "$out/$f"; fi
+	done
+	sum=$( (cd "$HERE" && sha256sum build-kernel.sh "$dts" init.c init_kvm.c init_vmm.c init_lib.h
+		cd "$out" && sha256sum initramfs.list kernel.fragment
+		[ -z "$CPIO_EXTRA_FILE" ] || sha256sum "$CPIO_EXTRA_FILE"
+		ls -l --time-style=+%s "$TARBALL" | awk '{print $5, $6, $7}') )
+	if [ -f "$out/vmlinux" ] && [ -f "$out/inputs.sha256" ] &&
+	   [ "$sum" = "$(cat "$out/inputs.sha256")" ]; then
+		echo "build-kernel: $out/vmlinux is up to date"
+		return 0
+	fi
+	rm -f "$out/inputs.sha256"
 
-# 4. vmlinux.
-start=$(date +%s)
-$M -j"$JOBS" vmlinux
-echo "build-kernel: vmlinux built in $(( $(date +%s) - start )) s"
-ls -l "$OUT/vmlinux"
-inputs_sum > "$STAMP"
+	# Configuration: tinyconfig, our fragments, then olddefconfig for the rest.
+	M="nice -n $NICE make -s -C $SRC O=$out ARCH=loongarch LLVM=-19"
+	$M tinyconfig >/dev/null
+	(cd "$out" && "$SRC/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" \
+		"$out/kernel.fragment" >/dev/null)
+	$M olddefconfig >/dev/null
+	# merge_config.sh does not fail when Kconfig drops a request (unmet
+	# dependency): check that every line of the fragments made it.
+	missing=$(grep '^CONFIG_[A-Z0-9_]*=' "$out/kernel.fragment" | grep -vxF -f "$out/.config" || true)
+	still=$(sed -n 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1=/p' "$out/kernel.fragment" |
+		while read -r o; do grep "^$o" "$out/.config" || true; done)
+	[ -z "$missing$still" ] || {
+		echo "build-kernel: $1: fragment not applied: $missing $still" >&2; exit 1; }
+
+	start=$(date +%s)
+	$M -j"$JOBS" vmlinux
+	echo "build-kernel: $1/vmlinux built in $(( $(date +%s) - start )) s"
+	ls -l "$out/vmlinux"
+	echo "$sum" >"$out/inputs.sha256"
+}
+
+# 3. The guest first: the host's initramfs carries it (without symbols).
+CPIO_EXTRA="" CPIO_EXTRA_FILE=""
+build_kernel linux-guest guest.fragment lvzsim-kvm-guest.dts
+GUEST=$BUILD/linux/initramfs/guest-vmlinux
+llvm-objcopy-19 --strip-all "$BUILD/linux-guest/vmlinux" "$GUEST.new"
+if cmp -s "$GUEST.new" "$GUEST"; then rm "$GUEST.new"; else mv "$GUEST.new" "$GUEST"; fi
+
+# 4. The host.
+CPIO_EXTRA="dir /guest 0755 0 0
+file /guest/vmlinux $GUEST 0644 0 0"
+CPIO_EXTRA_FILE=$GUEST
+build_kernel linux host.fragment lvzsim-virt.dts

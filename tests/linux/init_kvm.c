@@ -2,7 +2,8 @@
  * init_kvm.c - /init's KVM probe: if the kernel's KVM found LVZ (it then
  * registers /dev/kvm; arch/loongarch/kvm/main.c kvm_loongarch_init), create
  * a VM with one vCPU and run a five-instruction guest through three MMIO
- * exits, the way a VMM's run loop would (Documentation/virt/kvm/api.rst).
+ * exits, the way a VMM's run loop would (Documentation/virt/kvm/api.rst);
+ * then boot the guest kernel in a second VM (init_vmm.c).
  *
  * Ioctl numbers are _IO/_IOR/_IOW(KVMIO = 0xAE, nr, size) from
  * include/uapi/linux/kvm.h: dir (1 = write, 2 = read) << 30 | size << 16 |
@@ -170,4 +171,6 @@ void kvm_probe(void)
 	check("kvm: guest ran to its three MMIO exits", good);
 	check("kvm: guest store to its RAM seen by the VMM",
 	      good && *(volatile unsigned long *)(mem + 0x100) == MMIO_READ_ANSWER + 1);
+	if (good)
+		kvm_run_linux_guest(kvm);
 }

@@ -59,7 +59,8 @@ extern int checks_failed;
 void *memset(void *d, int c, unsigned long n);
 void *memcpy(void *d, const void *s, unsigned long n);
 
-/* Tests that run only where KVM works (init_kvm.c). */
+/* Tests that run only where KVM works (init_kvm.c, init_vmm.c). */
 void kvm_probe(void);
+void kvm_run_linux_guest(long kvm_fd);
 
 #endif

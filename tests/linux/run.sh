@@ -23,6 +23,11 @@
 #  - KVM: lvzsim reports LVZ (CPUCFG2 bit 10), so the kernel's KVM must
 #    initialise (no "Hardware virtualization not available") and /init's
 #    KVM probe must run its guest to the three MMIO exits (init_kvm.c);
+#  - a Linux guest: /init boots the guest kernel (build-kernel.sh) in a KVM
+#    VM (init_vmm.c) and prints its console as "guest| " lines. The guest
+#    must reach its own /init, print the same "init: " lines as QEMU 7.2's
+#    boot (same program, and a guest CPUCFG2 without LVZ is what QEMU 7.2
+#    reports too), and power itself off through the VM's GED;
 #  - the boot ends with the DT's syscon-poweroff write to the GED, i.e.
 #    lvzsim exits 0, and "reboot: Power down" is in the log;
 #  - no "Oops", "BUG:", "WARNING:", "Kernel panic" or "Unable to handle";
@@ -64,7 +69,7 @@ insns=$(sed -n 's/^instructions: //p' "$LOG.stderr")
 echo "# lvzsim boot: ${insns:-?} instructions, $(seconds "$t0" "$t1") s wall (log: $LOG)"
 tail -20 "$LOG" | sed 's/^/#   /'
 
-has "$LOG" "Run /init as init process" && ok "lvzsim: kernel reached Run /init" ||
+grep -q "^\[ *[0-9.]*\] Run /init as init process" "$LOG" && ok "lvzsim: kernel reached Run /init" ||
 	nok "lvzsim: no \"Run /init as init process\" in $LOG"
 grep -qxF "$first" "$LOG" && ok "lvzsim: /init printed \"$first\"" ||
 	nok "lvzsim: /init did not print \"$first\""
@@ -96,14 +101,23 @@ if [ "$kok" -gt 0 ] && [ -z "$kfail$missing$errors" ]; then
 else
 	nok "lvzsim: kernel self-tests failed: ${kfail:+KUnit: $kfail}${missing:+ missing:$missing} $errors"
 fi
-if has "$LOG" "Hardware virtualization not available"; then
+# The host's own lines: the guest's console ("guest| ") says other things.
+grep -v '^guest| ' "$LOG" >"$OUT/host.log"
+if has "$OUT/host.log" "Hardware virtualization not available"; then
 	nok "lvzsim: KVM did not find LVZ (\"Hardware virtualization not available\")"
 elif grep -qx "init: kvm: guest ran to its three MMIO exits ok" "$LOG"; then
 	ok "lvzsim: KVM found LVZ and ran /init's guest to its MMIO exits"
 else
 	nok "lvzsim: /init's KVM guest did not run: $(grep '^init: kvm' "$LOG" | tail -1)"
 fi
-has "$LOG" "reboot: Power down" && ok "lvzsim: kernel powered down" ||
+sed -n 's/^guest| //p' "$LOG" >"$OUT/guest.log"
+if has "$OUT/guest.log" "Run /init as init process" &&
+   grep -qx "init: kvm: Linux guest powered itself off through the GED ok" "$LOG"; then
+	ok "lvzsim: KVM guest kernel booted to its /init and powered off (after $(grep '^init: kvm guest ended' "$LOG" | sed 's/.*after //; s/ (.*//') to the VMM)"
+else
+	nok "lvzsim: KVM guest kernel: $(grep '^init: kvm guest ended' "$LOG" || echo no end line) (log: $OUT/guest.log)"
+fi
+grep -q "^\[ *[0-9.]*\] reboot: Power down" "$LOG" && ok "lvzsim: kernel powered down" ||
 	nok "lvzsim: no \"reboot: Power down\" in $LOG"
 [ "$rc" = 0 ] && ok "lvzsim: exit status 0 (GED power-off)" ||
 	nok "lvzsim: exit status $rc, not 0 ($(grep -v '^[a-z ]*: [0-9]*$' "$LOG.stderr" | tail -1))"
@@ -132,6 +146,13 @@ if [ -s "$OUT/init-lines.qemu72" ] && cmp -s "$OUT/init-lines.lvzsim" "$OUT/init
 	ok "QEMU 7.2: the same $(wc -l <"$OUT/init-lines.qemu72") /init lines as lvzsim"
 else
 	nok "QEMU 7.2: /init lines differ: $(diff "$OUT/init-lines.qemu72" "$OUT/init-lines.lvzsim" | head -4 | tr '\n' ' ')"
+fi
+grep -v -e '^init: cpucfg2 ' -e '^init: kvm' "$OUT/guest.log" | grep '^init: ' >"$OUT/init-lines.guest"
+if [ -s "$OUT/init-lines.qemu72" ] && cmp -s "$OUT/init-lines.guest" "$OUT/init-lines.qemu72" &&
+   [ "$(grep '^init: cpucfg2 ' "$OUT/guest.log")" = "$(grep '^init: cpucfg2 ' "$QLOG")" ]; then
+	ok "QEMU 7.2: the KVM guest printed the same /init lines and CPUCFG2"
+else
+	nok "QEMU 7.2: the KVM guest's /init lines differ: $(diff "$OUT/init-lines.qemu72" "$OUT/init-lines.guest" | head -4 | tr '\n' ' ') $(grep -h '^init: cpucfg2 ' "$OUT/guest.log" "$QLOG" | tr '\n' ' ')"
 fi
 selftest_results "$QLOG" >"$OUT/selftests.qemu72"
 if [ -s "$OUT/selftests.qemu72" ] && cmp -s "$OUT/selftests.lvzsim" "$OUT/selftests.qemu72"; then
