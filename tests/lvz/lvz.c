@@ -1,0 +1,189 @@
+/*
+ * lvz.c - host and guest helpers of the LVZ tests (see lvz.h).
+ */
+#include "lvz.h"
+
+volatile struct s2_refill_log s2_log;
+volatile struct g_trap_log g_last;
+int (*g_trap_hook)(struct trap_frame *f);
+int (*host_trap_hook)(struct trap_frame *f);
+
+unsigned vm_run_asm(struct vcpu *v);
+extern char plv3_back[], plv3_resume[];
+
+#define SYSCALL_PLV3_BACK 0x002b07ffu   /* syscall 0x7ff */
+
+/* The host's trap hook: plv3_call's way back, then the test's hook. */
+static int host_trap(struct trap_frame *f)
+{
+	if (ESTAT_ECODE(f->estat) == EC_SYS && f->era == (unsigned long)plv3_back &&
+	    f->badi == SYSCALL_PLV3_BACK) {
+		f->era = (unsigned long)plv3_resume;
+		f->prmd &= ~PRMD_PPLV_MASK;     /* back at PLV0 */
+		return 1;
+	}
+	return host_trap_hook && host_trap_hook(f);
+}
+
+void lvz_init(void)
+{
+	/* DMW0: VSEG 0 (VA[63:60] = 0), PLV0 and PLV3, MAT = 1 (cached):
+	 * every low VA is its own PA in paged mode. */
+	csr_write(CSR_DMW(0), 0x1 | 0x8 | (1ul << 4));
+	csr_xchg(CSR_CRMD, CRMD_PG, CRMD_PG | CRMD_DA);
+	/* KVM's kvm_arch_enable_virtualization_cpu: GTLBC.USETGID = 1. */
+	csr_write(CSR_GTLBC, GTLBC_USETGID);
+	/* Guest entry points (guest ECFG.VS = 0: one entry). */
+	gcsr_write(CSR_EENTRY, (unsigned long)g_trap_entry);
+	gcsr_write(CSR_TLBRENTRY, (unsigned long)g_tlbr_entry);
+	gcsr_write(CSR_ECFG, 0);
+	rt_trap_hook = host_trap;
+}
+
+void vcpu_init(struct vcpu *v, unsigned gid, void *fn, unsigned long a0, unsigned long a1,
+	       unsigned long a2)
+{
+	memset(v, 0, sizeof(*v));
+	v->gid = gid;
+	v->pc = (unsigned long)fn;
+	v->gpr[1] = (unsigned long)guest_return;
+	v->gpr[3] = (unsigned long)rt_page_alloc(4) + 4 * 4096;    /* guest stack */
+	v->gpr[4] = a0;
+	v->gpr[5] = a1;
+	v->gpr[6] = a2;
+	/* Host PRMD for the entering ertn: PIE only, as K switch.S writes it,
+	 * so host interrupts preempt the guest. */
+	v->host_prmd = PRMD_PIE;
+}
+
+unsigned vm_run(struct vcpu *v)
+{
+	/* K kvm_check_vpid / switch.S: GSTAT.GID = the vCPU's GID, then
+	 * GTLBC.TGID = GSTAT.GID right before entering, 0 after the exit. */
+	csr_xchg(CSR_GSTAT, GSTAT_GID(v->gid), GSTAT_GID(0xff));
+	csr_xchg(CSR_GTLBC, GTLBC_TGID(v->gid), GTLBC_TGID(0xff));
+	unsigned ec = vm_run_asm(v);
+	csr_xchg(CSR_GTLBC, 0, GTLBC_TGID(0xff));
+	return ec;
+}
+
+int vm_done(const struct vcpu *v)
+{
+	return ecode_of(v->estat) == EC_HVC && v->badi == INSN_HVCL(HVC_DONE);
+}
+
+int vm_call(struct vcpu *v)
+{
+	vm_run(v);
+	if (vm_done(v))
+		return 1;
+	printf("FAIL: unexpected exit ecode 0x%lx era=0x%lx badv=0x%lx badi=0x%lx\n",
+	       ecode_of(v->estat), v->pc, v->badv, v->badi);
+	rt_failures++;
+	return 0;
+}
+
+void s2_map(unsigned gid, unsigned idx, unsigned long gpa, unsigned long hpa, unsigned ps,
+	    unsigned long flags_even, unsigned long flags_odd)
+{
+	/* Host tlbwr with USETGID = 1 tags the entry root-type, GID = TGID
+	 * (lvz-facts.md 4). */
+	unsigned long gtlbc = csr_write(CSR_GTLBC, GTLBC_USETGID | GTLBC_TGID(gid));
+	csr_write(CSR_TLBEHI, gpa);
+	csr_write(CSR_TLBELO0, hpa | flags_even);
+	csr_write(CSR_TLBELO1, (hpa + (1ul << ps)) | flags_odd);
+	csr_write(CSR_TLBIDX, idx | TLBIDX_PS(ps));
+	tlbwr();
+	csr_write(CSR_GTLBC, gtlbc);
+}
+
+void s2_identity(unsigned gid)
+{
+	/* PS = 28: a pair of 256 MiB pages covers GPA 0-512 MiB (PRCFG2 has
+	 * every size 4 KiB-512 MiB). */
+	s2_map(gid, S2_IDX(gid), 0, 0, 28, PTE_VDCC, PTE_VDCC);
+}
+
+/* Called from s2_refill_entry in DA mode at host PLV0. */
+void s2_refill(struct trap_frame *f);
+void s2_refill(struct trap_frame *f)
+{
+	(void)f;
+	unsigned long gpa = csr_read(CSR_TLBRBADV);
+	s2_log.count++;
+	s2_log.tlbrbadv = gpa;
+	s2_log.tlbrera = csr_read(CSR_TLBRERA);
+	s2_log.tlbrprmd = csr_read(CSR_TLBRPRMD);
+	s2_log.tlbrehi = csr_read(CSR_TLBREHI);
+	s2_log.gstat = csr_read(CSR_GSTAT);
+	s2_log.crmd = csr_read(CSR_CRMD);
+	s2_log.estat = csr_read(CSR_ESTAT);
+	s2_log.era = csr_read(CSR_ERA);
+	unsigned long flags = gpa >= s2_log.lo && gpa < s2_log.hi ? PTE_VDCC : 0;
+	unsigned long base = gpa & ~0x1ffful;
+	/* Inside the refill handler tlbfill takes TLBREHI/TLBRELO0/1 and the
+	 * page size from TLBREHI.PS (Vol.1 7.5.13). */
+	csr_write(CSR_TLBREHI, base | 12);
+	csr_write(CSR_TLBRELO0, base | flags);
+	csr_write(CSR_TLBRELO1, (base + 0x1000) | flags);
+	tlbfill();
+}
+
+void s2_refill_install(unsigned long lo, unsigned long hi)
+{
+	memset((void *)&s2_log, 0, sizeof(s2_log));
+	s2_log.lo = lo;
+	s2_log.hi = hi;
+	csr_write(CSR_TLBRENTRY, (unsigned long)s2_refill_entry);
+}
+
+/* ---- guest side ---- */
+static volatile int g_in_trap;
+
+void g_trap(struct trap_frame *f);
+void g_trap(struct trap_frame *f)
+{
+	if (g_in_trap) {
+		for (;;)
+			hvcl(HVC_GUEST_NESTED);
+	}
+	g_in_trap = 1;
+	g_last.count++;
+	g_last.estat = f->estat;
+	g_last.era = f->era;
+	g_last.badv = f->badv;
+	g_last.badi = f->badi;
+	g_last.prmd = f->prmd;
+	g_last.crmd = csr_read(CSR_CRMD);
+	if (!(g_trap_hook && g_trap_hook(f))) {
+		if (ESTAT_ECODE(f->estat) == EC_INT)
+			f->prmd &= ~PRMD_PIE;
+		else
+			f->era += 4;
+	}
+	g_in_trap = 0;
+}
+
+/* ---- TLB inspection from the host ---- */
+int host_tlbrd(unsigned idx, struct tlb_view *out)
+{
+	csr_write(CSR_TLBIDX, idx);
+	tlbrd();
+	unsigned long tlbidx = csr_read(CSR_TLBIDX);
+	out->idx = idx;
+	out->ehi = csr_read(CSR_TLBEHI);
+	out->lo0 = csr_read(CSR_TLBELO0);
+	out->lo1 = csr_read(CSR_TLBELO1);
+	out->asid = csr_read(CSR_ASID) & 0x3ff;
+	out->trgp = csr_read(CSR_TRGP);
+	out->exists = !(tlbidx & TLBIDX_NE);
+	return out->exists;
+}
+
+long host_tlbsrch(unsigned long va)
+{
+	csr_write(CSR_TLBEHI, va);
+	tlbsrch();
+	unsigned long tlbidx = csr_read(CSR_TLBIDX);
+	return (tlbidx & TLBIDX_NE) ? -1 : (long)(tlbidx & 0xfff);
+}
