@@ -203,7 +203,9 @@ static const struct csr_info csr_info[CSR_SPACE] = {
 	[CSR_TLBREHI] = { "TLBREHI",  B_BOTH, 0x0000ffffffffe03full, 0x0000ffffffffe03full, r_sext48, NULL },
 	/* bit 3 (PGM: the refill came from guest mode) exists with LVZ. */
 	[CSR_TLBRPRMD]= { "TLBRPRMD", B_BOTH, 0x1f, 0x1f, NULL, NULL },
-	[CSR_MERRCTL] = { "MERRCTL",  B_HOST, 0x3ffffffeull, 0, NULL, NULL },
+	/* MERRCTL (7.7.1): Repairable, PPLV, PIE, bit 5 (LVZ: error taken in
+	 * guest mode), PWE, PDA, PPG, PDATF, PDATM; IsMERR and Cause are RO. */
+	[CSR_MERRCTL] = { "MERRCTL",  B_HOST, 0x1ffeull, 0, NULL, NULL },
 	[CSR_MERRINFO1]={ "MERRINFO1",B_HOST, ~0ull, 0, NULL, NULL },
 	[CSR_MERRINFO2]={ "MERRINFO2",B_HOST, ~0ull, 0, NULL, NULL },
 	[CSR_MERRENTRY]={ "MERRENTRY",B_HOST, 0x0000fffffffff000ull, 0, NULL, NULL },
