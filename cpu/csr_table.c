@@ -135,6 +135,15 @@ static void w_gstat(struct cpu *c, unsigned bank, uint64_t old, uint64_t val)
 		stlb_flush_all(c);
 }
 
+static void w_tlbrprmd(struct cpu *c, unsigned bank, uint64_t old, uint64_t val)
+{
+	(void)old; (void)val;
+	/* Bit 3 (PGM) exists only with LVZ, and a guest has no LVZ (KVM never
+	 * passes CPUCFG2.LVZ): in the guest bank it reads 0 (V1 7.5.14). */
+	if (bank == WORLD_GUEST)
+		c->csr[bank][CSR_TLBRPRMD] &= ~TLBRPRMD_PGM;
+}
+
 /* ---- the table ---- */
 
 #define TLBELO_MASK 0xe000fffffffff07full   /* V D PLV MAT G PPN[47:12] NR NX RPLV */
@@ -201,8 +210,9 @@ static const struct csr_info csr_info[CSR_SPACE] = {
 	[CSR_TLBRELO0]= { "TLBRELO0", B_BOTH, TLBELO_MASK, TLBELO_MASK, NULL, NULL },
 	[CSR_TLBRELO1]= { "TLBRELO1", B_BOTH, TLBELO_MASK, TLBELO_MASK, NULL, NULL },
 	[CSR_TLBREHI] = { "TLBREHI",  B_BOTH, 0x0000ffffffffe03full, 0x0000ffffffffe03full, r_sext48, NULL },
-	/* bit 3 (PGM: the refill came from guest mode) exists with LVZ. */
-	[CSR_TLBRPRMD]= { "TLBRPRMD", B_BOTH, 0x1f, 0x1f, NULL, NULL },
+	/* bit 3 (PGM: the refill came from guest mode) exists with LVZ, in
+	 * the host bank only (w_tlbrprmd). */
+	[CSR_TLBRPRMD]= { "TLBRPRMD", B_BOTH, 0x1f, 0x17, NULL, w_tlbrprmd },
 	/* MERRCTL (7.7.1): Repairable, PPLV, PIE, bit 5 (LVZ: error taken in
 	 * guest mode), PWE, PDA, PPG, PDATF, PDATM; IsMERR and Cause are RO. */
 	[CSR_MERRCTL] = { "MERRCTL",  B_HOST, 0x1ffeull, 0, NULL, NULL },
