@@ -13,8 +13,8 @@ extern char plv3_back[], plv3_resume[];
 
 #define SYSCALL_PLV3_BACK 0x002b07ffu   /* syscall 0x7ff */
 
-/* The host's trap hook: plv3_call's way back, then the test's hook. */
-static int host_trap(struct trap_frame *f)
+/* plv3_call's way back (host or guest): the syscall at plv3_back. */
+static int plv3_return(struct trap_frame *f)
 {
 	if (ESTAT_ECODE(f->estat) == EC_SYS && f->era == (unsigned long)plv3_back &&
 	    f->badi == SYSCALL_PLV3_BACK) {
@@ -22,7 +22,13 @@ static int host_trap(struct trap_frame *f)
 		f->prmd &= ~PRMD_PPLV_MASK;     /* back at PLV0 */
 		return 1;
 	}
-	return host_trap_hook && host_trap_hook(f);
+	return 0;
+}
+
+/* The host's trap hook: plv3_call's way back, then the test's hook. */
+static int host_trap(struct trap_frame *f)
+{
+	return plv3_return(f) || (host_trap_hook && host_trap_hook(f));
 }
 
 void lvz_init(void)
@@ -147,6 +153,8 @@ void g_trap(struct trap_frame *f)
 		for (;;)
 			hvcl(HVC_GUEST_NESTED);
 	}
+	if (plv3_return(f))
+		return;
 	g_in_trap = 1;
 	g_last.count++;
 	g_last.estat = f->estat;

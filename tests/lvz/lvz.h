@@ -96,8 +96,9 @@ extern char s2_refill_entry[];
 /* Install s2_refill_entry as the host TLBRENTRY with the window [lo, hi). */
 void s2_refill_install(unsigned long lo, unsigned long hi);
 
-/* ---- host at PLV3 ---- */
-/* Run fn at host PLV3 (paged, DMW0), back at PLV0 when it returns. */
+/* ---- PLV3 ---- */
+/* Run fn at PLV3 of the current world (host: paged through DMW0; guest:
+ * its DA mode), back at PLV0 when it returns.  Not reentrant. */
 void plv3_call(void (*fn)(void));
 
 /* ---- guest side ---- */

@@ -178,9 +178,10 @@ g_tlbr_entry:
 	b	g_tlbr_entry
 
 /*
- * void plv3_call(void (*fn)(void)): run fn at host PLV0 -> PLV3 with ertn
- * (GSTAT.PVM is 0 outside vm_run, so this ertn stays in the host); fn
- * returns to plv3_back, whose syscall 0x7ff the host trap hook (lvz.c)
+ * void plv3_call(void (*fn)(void)): run fn at PLV3 of the current world
+ * with ertn (in the host GSTAT.PVM is 0 outside vm_run, so this ertn stays
+ * in the host; in a guest, ertn is the guest's own); fn returns to
+ * plv3_back, whose syscall 0x7ff the trap hook of that world (lvz.c)
  * turns into a return to plv3_resume at PLV0.
  */
 	.globl	plv3_call
