@@ -178,5 +178,6 @@ int main(void)
 		CHECK_EQ(p3_ec[i], EC_IPE);
 	}
 	CHECK_EQ(p3_count[7], 0);
+	CHECK_EQ(plv3_pplv, 3);
 	rt_done();
 }

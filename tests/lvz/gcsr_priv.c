@@ -64,6 +64,7 @@ int main(void)
 	gcsr_write(CSR_SAVE(2), 0x77);
 
 	plv3_call(host_user);
+	CHECK_EQ(plv3_pplv, 3);
 	for (int i = 0; i < N; i++) {
 		CHECK_EQ(ec[i], EC_IPE);
 		CHECK_EQ(badi[i], words[i]);

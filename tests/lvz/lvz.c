@@ -13,11 +13,14 @@ extern char plv3_back[], plv3_resume[];
 
 #define SYSCALL_PLV3_BACK 0x002b07ffu   /* syscall 0x7ff */
 
+volatile unsigned long plv3_pplv;
+
 /* plv3_call's way back (host or guest): the syscall at plv3_back. */
 static int plv3_return(struct trap_frame *f)
 {
 	if (ESTAT_ECODE(f->estat) == EC_SYS && f->era == (unsigned long)plv3_back &&
 	    f->badi == SYSCALL_PLV3_BACK) {
+		plv3_pplv = f->prmd & PRMD_PPLV_MASK;
 		f->era = (unsigned long)plv3_resume;
 		f->prmd &= ~PRMD_PPLV_MASK;     /* back at PLV0 */
 		return 1;
@@ -110,29 +113,41 @@ void s2_identity(unsigned gid)
 	s2_map(gid, S2_IDX(gid), 0, 0, 28, PTE_VDCC, PTE_VDCC);
 }
 
+void (*s2_refill_hook)(unsigned long badv);
+
+void refill_fill(unsigned long base, unsigned long pa0, unsigned long pa1, unsigned long flags)
+{
+	/* Inside the refill handler tlbfill takes TLBREHI/TLBRELO0/1 and the
+	 * page size from TLBREHI.PS (Vol.1 7.5.13). */
+	csr_write(CSR_TLBREHI, base | 12);
+	csr_write(CSR_TLBRELO0, pa0 | flags);
+	csr_write(CSR_TLBRELO1, pa1 | flags);
+	tlbfill();
+}
+
 /* Called from s2_refill_entry in DA mode at host PLV0. */
 void s2_refill(struct trap_frame *f);
 void s2_refill(struct trap_frame *f)
 {
 	(void)f;
-	unsigned long gpa = csr_read(CSR_TLBRBADV);
+	unsigned long badv = csr_read(CSR_TLBRBADV);
+	if (s2_log.count < S2_LOG) {
+		volatile struct s2_refill *r = &s2_log.r[s2_log.count];
+		r->tlbrbadv = badv;
+		r->tlbrera = csr_read(CSR_TLBRERA);
+		r->tlbrprmd = csr_read(CSR_TLBRPRMD);
+		r->tlbrehi = csr_read(CSR_TLBREHI);
+		r->gstat = csr_read(CSR_GSTAT);
+		r->crmd = csr_read(CSR_CRMD);
+	}
 	s2_log.count++;
-	s2_log.tlbrbadv = gpa;
-	s2_log.tlbrera = csr_read(CSR_TLBRERA);
-	s2_log.tlbrprmd = csr_read(CSR_TLBRPRMD);
-	s2_log.tlbrehi = csr_read(CSR_TLBREHI);
-	s2_log.gstat = csr_read(CSR_GSTAT);
-	s2_log.crmd = csr_read(CSR_CRMD);
-	s2_log.estat = csr_read(CSR_ESTAT);
-	s2_log.era = csr_read(CSR_ERA);
-	unsigned long flags = gpa >= s2_log.lo && gpa < s2_log.hi ? PTE_VDCC : 0;
-	unsigned long base = gpa & ~0x1ffful;
-	/* Inside the refill handler tlbfill takes TLBREHI/TLBRELO0/1 and the
-	 * page size from TLBREHI.PS (Vol.1 7.5.13). */
-	csr_write(CSR_TLBREHI, base | 12);
-	csr_write(CSR_TLBRELO0, base | flags);
-	csr_write(CSR_TLBRELO1, (base + 0x1000) | flags);
-	tlbfill();
+	if (s2_refill_hook) {
+		s2_refill_hook(badv);
+		return;
+	}
+	unsigned long flags = badv >= s2_log.lo && badv < s2_log.hi ? PTE_VDCC : 0;
+	unsigned long base = badv & ~0x1ffful;
+	refill_fill(base, base, base + 0x1000, flags);
 }
 
 void s2_refill_install(unsigned long lo, unsigned long hi)

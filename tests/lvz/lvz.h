@@ -81,25 +81,39 @@ void s2_map(unsigned gid, unsigned idx, unsigned long gpa, unsigned long hpa, un
 void s2_identity(unsigned gid);
 
 /* ---- stage-2 refills taken at the host's TLBRENTRY ---- */
+/* Host CSRs as the refill handler found them. */
+struct s2_refill {
+	unsigned long tlbrbadv, tlbrera, tlbrprmd, tlbrehi, gstat, crmd;
+};
+#define S2_LOG 16
 struct s2_refill_log {
-	unsigned long count;
-	/* host CSRs as the handler found them at the last refill */
-	unsigned long tlbrbadv, tlbrera, tlbrprmd, tlbrehi, gstat, crmd, estat, era;
+	unsigned long count;            /* refills taken */
+	struct s2_refill r[S2_LOG];     /* the first S2_LOG of them */
 	/* policy of the default handler: GPAs in [lo, hi) are mapped 1:1 with
 	 * 4 KiB pages; others get an invalid (V = 0) pair, as KVM's host
 	 * refill handler does for an absent GPA (lvz-facts.md 8) */
 	unsigned long lo, hi;
 };
 extern volatile struct s2_refill_log s2_log;
+/* If set, called instead of the default policy (after logging); it must
+ * tlbfill (or not) itself. */
+extern void (*s2_refill_hook)(unsigned long badv);
 /* The host TLBRENTRY handler (vm.S: saves every GPR, calls s2_refill). */
 extern char s2_refill_entry[];
-/* Install s2_refill_entry as the host TLBRENTRY with the window [lo, hi). */
+/* Install s2_refill_entry as the host TLBRENTRY with the window [lo, hi);
+ * clears the log. */
 void s2_refill_install(unsigned long lo, unsigned long hi);
+/* tlbfill the 4 KiB pair at base (TLBREHI.PS = 12): even -> pa0, odd ->
+ * pa1, with the given TLBELO flags (inside a refill handler only). */
+void refill_fill(unsigned long base, unsigned long pa0, unsigned long pa1, unsigned long flags);
 
 /* ---- PLV3 ---- */
 /* Run fn at PLV3 of the current world (host: paged through DMW0; guest:
  * its DA mode), back at PLV0 when it returns.  Not reentrant. */
 void plv3_call(void (*fn)(void));
+/* PRMD.PPLV of the syscall that ended the last plv3_call (3 if fn really
+ * ran at PLV3). */
+extern volatile unsigned long plv3_pplv;
 
 /* ---- guest side ---- */
 /* Every guest exception lands in g_trap (guest EENTRY = g_trap_entry).  A
