@@ -56,7 +56,12 @@ void vcpu_init(struct vcpu *v, unsigned gid, void *fn, unsigned long a0, unsigne
 	v->gid = gid;
 	v->pc = (unsigned long)fn;
 	v->gpr[1] = (unsigned long)guest_return;
-	v->gpr[3] = (unsigned long)rt_page_alloc(4) + 4 * 4096;    /* guest stack */
+	/* one 16 KiB stack per GID (mod 8), allocated at first use and reused,
+	 * so a test can place memory of its own after all guest stacks */
+	static unsigned long stacks[8];
+	if (!stacks[gid & 7])
+		stacks[gid & 7] = (unsigned long)rt_page_alloc(4) + 4 * 4096;
+	v->gpr[3] = stacks[gid & 7];
 	v->gpr[4] = a0;
 	v->gpr[5] = a1;
 	v->gpr[6] = a2;
@@ -115,14 +120,24 @@ void s2_identity(unsigned gid)
 
 void (*s2_refill_hook)(unsigned long badv);
 
-void refill_fill(unsigned long base, unsigned long pa0, unsigned long pa1, unsigned long flags)
+void refill_fill2(unsigned long base, unsigned long lo0, unsigned long lo1)
 {
 	/* Inside the refill handler tlbfill takes TLBREHI/TLBRELO0/1 and the
 	 * page size from TLBREHI.PS (Vol.1 7.5.13). */
 	csr_write(CSR_TLBREHI, base | 12);
-	csr_write(CSR_TLBRELO0, pa0 | flags);
-	csr_write(CSR_TLBRELO1, pa1 | flags);
+	csr_write(CSR_TLBRELO0, lo0);
+	csr_write(CSR_TLBRELO1, lo1);
 	tlbfill();
+}
+
+void refill_fill(unsigned long base, unsigned long pa0, unsigned long pa1, unsigned long flags)
+{
+	refill_fill2(base, pa0 | flags, pa1 | flags);
+}
+
+static unsigned long window_flags(unsigned long gpa)
+{
+	return gpa >= s2_log.lo && gpa < s2_log.hi ? PTE_VDCC : 0;
 }
 
 /* Called from s2_refill_entry in DA mode at host PLV0. */
@@ -145,9 +160,9 @@ void s2_refill(struct trap_frame *f)
 		s2_refill_hook(badv);
 		return;
 	}
-	unsigned long flags = badv >= s2_log.lo && badv < s2_log.hi ? PTE_VDCC : 0;
+	/* each page of the pair on its own: in the window or not */
 	unsigned long base = badv & ~0x1ffful;
-	refill_fill(base, base, base + 0x1000, flags);
+	refill_fill2(base, base | window_flags(base), (base + 0x1000) | window_flags(base + 0x1000));
 }
 
 void s2_refill_install(unsigned long lo, unsigned long hi)

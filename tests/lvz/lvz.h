@@ -59,7 +59,9 @@ struct vcpu {
 void lvz_init(void);
 
 /* A vCPU of GID gid that will call fn(a0, a1, a2) on its own stack in
- * guest mode; when fn returns, the guest executes hvcl HVC_DONE. */
+ * guest mode; when fn returns, the guest executes hvcl HVC_DONE.  The
+ * stack is the GID's (mod 8): allocated by the first vcpu_init of that
+ * GID, reused by later ones. */
 void vcpu_init(struct vcpu *v, unsigned gid, void *fn, unsigned long a0, unsigned long a1,
 	       unsigned long a2);
 /* Enter the guest (GSTAT.GID = GTLBC.TGID = gid, GSTAT.PVM = 1, ertn, as
@@ -89,8 +91,8 @@ struct s2_refill {
 struct s2_refill_log {
 	unsigned long count;            /* refills taken */
 	struct s2_refill r[S2_LOG];     /* the first S2_LOG of them */
-	/* policy of the default handler: GPAs in [lo, hi) are mapped 1:1 with
-	 * 4 KiB pages; others get an invalid (V = 0) pair, as KVM's host
+	/* policy of the default handler: pages in [lo, hi) are mapped 1:1
+	 * (4 KiB pages); others get an invalid (V = 0) half, as KVM's host
 	 * refill handler does for an absent GPA (lvz-facts.md 8) */
 	unsigned long lo, hi;
 };
@@ -106,6 +108,8 @@ void s2_refill_install(unsigned long lo, unsigned long hi);
 /* tlbfill the 4 KiB pair at base (TLBREHI.PS = 12): even -> pa0, odd ->
  * pa1, with the given TLBELO flags (inside a refill handler only). */
 void refill_fill(unsigned long base, unsigned long pa0, unsigned long pa1, unsigned long flags);
+/* The same with whole TLBELO values for each half. */
+void refill_fill2(unsigned long base, unsigned long lo0, unsigned long lo1);
 
 /* ---- PLV3 ---- */
 /* Run fn at PLV3 of the current world (host: paged through DMW0; guest:
