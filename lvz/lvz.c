@@ -101,6 +101,19 @@ void lvz_stage2_refill(struct cpu *c, uint64_t gpa)
 	lvz_note_exit(c, EXIT_TLBR);
 }
 
+bool lvz_unit_usable(struct cpu *c, uint64_t euen_bit, unsigned ecode)
+{
+	if (!(c->csr_cur[CSR_EUEN] & euen_bit)) {
+		cpu_exception(c, ecode, 0, 0);      /* the world's own FPD... */
+		return false;
+	}
+	if (c->world == WORLD_GUEST && !(c->csr[WORLD_HOST][CSR_EUEN] & euen_bit)) {
+		lvz_exit_exception(c, EXIT_FPD, ecode);
+		return false;
+	}
+	return true;
+}
+
 bool lvz_gpa_to_hpa(struct cpu *c, uint64_t gpa, unsigned acc, uint64_t *hpa)
 {
 	struct xlate x;
