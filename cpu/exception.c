@@ -167,7 +167,7 @@ void cpu_ertn(struct cpu *c)
 {
 	uint64_t *b = c->csr_cur;
 	uint64_t crmd = b[CSR_CRMD], pc;
-	bool to_guest = false;
+	bool to_guest = false, refill = false;
 
 	if (c->world == WORLD_HOST && (b[CSR_DBG] & 1)) {
 		/* Leaving debug mode (dbcl): DERA holds the return PC. */
@@ -183,6 +183,7 @@ void cpu_ertn(struct cpu *c)
 		b[CSR_TLBRERA] &= ~TLBRERA_ISTLBR;
 		pc = b[CSR_TLBRERA] & ~3ull;
 		to_guest = c->world == WORLD_HOST && (p & TLBRPRMD_PGM);
+		refill = true;
 		/* A refill return leaves the LLbit alone (lvz-facts.md 6). */
 	} else {
 		uint64_t p = b[CSR_PRMD];
@@ -198,7 +199,7 @@ void cpu_ertn(struct cpu *c)
 	}
 	b[CSR_CRMD] = crmd;
 	if (to_guest) {
-		lvz_enter_guest(c, pc);
+		lvz_enter_guest(c, pc, refill);
 		return;
 	}
 	c->pc = pc;
