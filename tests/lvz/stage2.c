@@ -18,7 +18,11 @@
  *      instruction (not for a fetch), ERA = guest PC, TLBEHI.VPPN = GPA;
  *   5. no PLV, NR or NX check at stage 2 (KVM maps guest RAM at PLV0 and
  *      guest user code must run): a PLV0 NR NX RPLV stage-2 page can be
- *      read and executed from guest PLV3.
+ *      read and executed from guest PLV3;
+ *   6. the refill ertn returns to the guest because of TLBRPRMD bit 3
+ *      alone (GSTAT.PVM cleared by the handler does not matter), and the
+ *      next exit sets GSTAT.PVM = 1 again, our choice [M] (lvz-facts.md
+ *      10.1: KVM writes PVM itself either way).
  */
 #include "lvz.h"
 
@@ -68,6 +72,14 @@ static void host_refill_hook(unsigned long badv)
 }
 
 static unsigned long word_at(unsigned long pc) { return *(volatile unsigned *)pc; }
+
+/* ---- 6 ---- */
+static void clear_pvm_then_map(unsigned long badv)
+{
+	csr_xchg(CSR_GSTAT, 0, GSTAT_PVM);
+	unsigned long base = badv & ~0x1ffful;
+	refill_fill(base, base, base + 0x1000, PTE_VDCC);
+}
 
 int main(void)
 {
@@ -212,5 +224,15 @@ int main(void)
 	CHECK_EQ(p3_ret, 0x456);                         /* executed at guest PLV3 */
 	CHECK_EQ(plv3_pplv, 3);
 	CHECK_EQ(g_last.count, 0);                       /* no guest exception */
+
+	/* ---- 6 ---- */
+	s2_refill_install(0, 0x10000000);
+	s2_refill_hook = clear_pvm_then_map;
+	vcpu_init(&v, 10, g_s2_seq, (unsigned long)a, (unsigned long)b + 0x1000, 0);
+	CHECK_EQ(vm_run(&v), EC_HVC);
+	s2_refill_hook = 0;
+	CHECK_EQ(s2_log.count, 3);
+	CHECK_EQ(v.pc, seq + 12);                       /* the guest went on */
+	CHECK_EQ(v.gstat & (GSTAT_PVM | GSTAT_VM), GSTAT_PVM);
 	rt_done();
 }

@@ -40,12 +40,12 @@ exit:hvc 9 $fin HVC - $(word "$fin")
 EOW
 
 # text: "N host:0 vm exit:gspr gid=9 pc=0x.. cause=GSPR badv=- badi=0x.."
-"$LVZSIM" --trace "$d/trace.txt" --trace-events vm "$img" >/dev/null 2>&1
+timeout 60 "$LVZSIM" --max-insns 20000000 --trace "$d/trace.txt" --trace-events vm "$img" >/dev/null 2>&1
 sed -n -e 's/^[0-9]* [a-z0-9]*:[0-3] vm \(enter\) gid=\([0-9]*\) pc=\([0-9a-fx]*\) cause=\([a-z-]*\)$/\1 \2 \3 \4/p' \
 	-e 's/^[0-9]* [a-z0-9]*:[0-3] vm \(exit:[a-z]*\) gid=\([0-9]*\) pc=\([0-9a-fx]*\) cause=\([A-Z]*\) badv=\([-0-9a-fx]*\) badi=\([-0-9a-fx]*\)$/\1 \2 \3 \4 \5 \6/p' \
 	"$d/trace.txt" >"$d/trace.got"
 # JSON lines: the same fields
-"$LVZSIM" --trace "$d/trace.jsonl" --trace-format jsonl --trace-events vm "$img" >/dev/null 2>&1
+timeout 60 "$LVZSIM" --max-insns 20000000 --trace "$d/trace.jsonl" --trace-format jsonl --trace-events vm "$img" >/dev/null 2>&1
 python3 - "$d/trace.jsonl" >"$d/trace.jgot" <<'EOP'
 import json, sys
 for line in open(sys.argv[1]):
