@@ -75,6 +75,8 @@ unsigned vm_run(struct vcpu *v)
 	/* K kvm_check_vpid / switch.S: GSTAT.GID = the vCPU's GID, then
 	 * GTLBC.TGID = GSTAT.GID right before entering, 0 after the exit. */
 	csr_xchg(CSR_GSTAT, GSTAT_GID(v->gid), GSTAT_GID(0xff));
+	if (v->keep_gtlbc)
+		return vm_run_asm(v);
 	csr_xchg(CSR_GTLBC, GTLBC_TGID(v->gid), GTLBC_TGID(0xff));
 	unsigned ec = vm_run_asm(v);
 	csr_xchg(CSR_GTLBC, 0, GTLBC_TGID(0xff));

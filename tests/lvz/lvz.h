@@ -52,6 +52,7 @@ struct vcpu {
 	unsigned long host[16]; /* host callee-saved registers (vm.S) */
 	unsigned long host_eentry;
 	unsigned gid;
+	int keep_gtlbc;         /* vm_run leaves GTLBC alone (tests only) */
 };
 
 /* Set up the host (paged with DMW0, GTLBC.USETGID = 1 as KVM keeps it),
