@@ -11,7 +11,11 @@
  *      setting; the others execute in the guest;
  *   3. HVC (Ecode 0x17) for hvcl, code in BADI[14:0];
  *   4. privilege first: at guest PLV3 the privileged ones are a guest
- *      IPE, no exit; cpucfg (allowed at any PLV) still exits with GSPR.
+ *      IPE, no exit; cpucfg (allowed at any PLV) still exits with GSPR;
+ *   5. GTLBC.TOTI = 1 makes the guest's TLB instructions exit with GSPR
+ *      [L] (KVM keeps TOTI = 0, where they run on the guest's entries);
+ *   6. hvcl in the host (no guest to leave) is an HVC exception of the
+ *      host itself [L].
  */
 #include "lvz.h"
 
@@ -49,6 +53,14 @@ __asm__(".text\n.globl g_cacop_seq\ng_cacop_seq:\n"
 extern char g_hvcl_seq[];
 __asm__(".text\n.globl g_hvcl_seq\ng_hvcl_seq:\n"
 	"	hvcl 0x100\n"           /* KVM_HCALL_SERVICE */
+	"	hvcl 0x7ff\n");
+
+/* ---- 5 ---- */
+extern char g_tlb_seq[], g_tlb_end[];
+__asm__(".text\n.globl g_tlb_seq\ng_tlb_seq:\n"
+	"	tlbsrch\n tlbrd\n tlbwr\n tlbfill\n tlbclr\n tlbflush\n"
+	"	invtlb 0, $zero, $zero\n"
+	".globl g_tlb_end\ng_tlb_end:\n"
 	"	hvcl 0x7ff\n");
 
 /* ---- 4: at guest PLV3 ---- */
@@ -179,5 +191,27 @@ int main(void)
 	}
 	CHECK_EQ(p3_count[7], 0);
 	CHECK_EQ(plv3_pplv, 3);
+	gcsr_write(CSR_CRMD, 0xa8);
+
+	/* ---- 5: TOTI ---- */
+	csr_write(CSR_GTLBC, GTLBC_USETGID | GTLBC_TOTI);
+	vcpu_init(&v, 2, g_tlb_seq, 0, 0, 0);
+	g_last.count = 0;
+	expect_gspr_run(&v, g_tlb_seq, g_tlb_end);
+	CHECK(vm_call(&v));
+	CHECK_EQ(g_last.count, 0);
+	csr_write(CSR_GTLBC, GTLBC_USETGID);
+	/* with TOTI = 0 they run in the guest (tlbsrch/tlbrd only: no exit) */
+	vcpu_init(&v, 2, g_tlb_seq, 0, 0, 0);
+	gcsr_write(CSR_TLBIDX, TLBIDX_NE);
+	v.pc = (unsigned long)g_tlb_seq;
+	CHECK_EQ(vm_run(&v), EC_HVC);
+	CHECK_EQ(v.pc, (unsigned long)g_tlb_end);
+
+	/* ---- 6: hvcl in the host ---- */
+	rt_expect_trap();
+	__asm__ volatile("hvcl 0x33" ::: "memory");
+	CHECK_EQ(rt_trap_result(), EC_HVC);
+	CHECK_EQ(rt_last_trap.badi, INSN_HVCL(0x33));
 	rt_done();
 }
