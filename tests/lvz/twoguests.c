@@ -8,7 +8,12 @@
  *   2. a guest's tlbrd of an entry that is not its own reads as empty (NE,
  *      EHI = ELO = 0), and a host's tlbrd shows whose it is (TRGP);
  *   3. stage 2 is per GID too: guest 1's root-type entry for GPA Q does
- *      not serve guest 2, whose access to Q exits (refill, then PIL).
+ *      not serve guest 2, whose access to Q exits (refill, then PIL);
+ *   4. one TLB: a guest's tlbwr at an index replaces whatever entry is
+ *      there, another guest's included (GTLBC.GMTLBSZ partitions nothing
+ *      in our model [L]); the evicted guest just misses (lvz-facts.md 8:
+ *      "guest TLB content may silently vanish") and never sees the new
+ *      entry.
  */
 #include "lvz.h"
 
@@ -137,5 +142,22 @@ int main(void)
 	CHECK_EQ(s2_log.r[0].tlbrbadv, Q);
 	CHECK_EQ(s2_log.r[0].gstat & GSTAT_GID(0xff), GSTAT_GID(2));
 	CHECK_EQ(o.val, 0);
+
+	/* ---- 4: guest 2 writes X at guest 1's index MTLB(20) ---- */
+	gcsr_write(CSR_CRMD, 0xa8);
+	vcpu_init(&v, 2, g_map_and_read, (unsigned long)&o, (unsigned long)p2, MTLB(20));
+	CHECK(vm_call(&v));
+	CHECK_EQ(o.val, 0x2222);
+	CHECK(host_tlbrd(MTLB(20), &tv));
+	CHECK_EQ(tv.trgp, GSTAT_GID(2) | 1);
+	/* guest 1: its entry is gone (tlbsrch misses, X takes its refill) */
+	gcsr_write(CSR_CRMD, 0xa8);
+	vcpu_init(&v, 1, g_probe, (unsigned long)&o, MTLB(20), 0);
+	CHECK_EQ(vm_run(&v), EC_HVC);
+	CHECK_EQ(v.badi, INSN_HVCL(HVC_GUEST_REFILL));
+	CHECK_EQ(o.srch, -1);
+	CHECK_EQ(o.rd_ne, 1);
+	gcsr_write(CSR_CRMD, 0xa8);
+	gcsr_write(CSR_TLBRERA, 0);
 	rt_done();
 }

@@ -1,9 +1,12 @@
 /*
- * test_lvz.c - LVZ routing that the bare-metal tier cannot reach yet:
- * lvz_unit_usable (the lazy-FPU exit, docs/lvz.md "FPU"), which the FP
- * instructions call; until they are merged, tests/lvz/fpd says SKIP.
- * Expected values: lvz-facts.md 5 ("FP op, guest EUEN bit = 1 but root
- * EUEN bit = 0 -> root FPD; guest EUEN bit 0 -> guest exception").
+ * test_lvz.c - LVZ rules the bare-metal tier cannot reach:
+ *   - lvz_unit_usable (the lazy-FPU exit, docs/lvz.md "FPU"), which the FP
+ *     instructions call; until they are merged, tests/lvz/fpd says SKIP.
+ *     Expected: lvz-facts.md 5 ("FP op, guest EUEN bit = 1 but root EUEN
+ *     bit = 0 -> root FPD; guest EUEN bit 0 -> guest exception");
+ *   - GINTC.PIP routing a host HWI line to the guest (docs/lvz.md
+ *     "Virtual interrupts"; lvz-facts.md 2 [M]): no device of the board
+ *     drives a host HWI line, so the line is raised with cpu_set_irq here.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -82,12 +85,55 @@ static void test_usable(void **state)
 	assert_int_equal(c.lvz.exits[EXIT_FPD], 0);
 }
 
+static void test_pip(void **state)
+{
+	(void)state;
+	in_guest(0, 0);
+	uint64_t *gintc = &c.csr[WORLD_HOST][CSR_GINTC];
+	/* host HWI3 (ESTAT bit 5) high, not routed: the guest sees nothing */
+	cpu_set_irq(&c, INT_HWI0 + 3, true);
+	assert_int_equal(csr_read(&c, WORLD_GUEST, CSR_ESTAT) & ESTAT_IS, 0);
+	/* PIP bit 3: guest HWI3 follows the host line */
+	*gintc = 1ull << (8 + 3);
+	assert_int_equal(csr_read(&c, WORLD_GUEST, CSR_ESTAT) & ESTAT_IS, 1ull << 5);
+	cpu_set_irq(&c, INT_HWI0 + 3, false);
+	assert_int_equal(csr_read(&c, WORLD_GUEST, CSR_ESTAT) & ESTAT_IS, 0);
+	/* PIP of another line does not route HWI3; VIP adds its own bit */
+	cpu_set_irq(&c, INT_HWI0 + 3, true);
+	*gintc = (1ull << (8 + 2)) | (1ull << 7);
+	assert_int_equal(csr_read(&c, WORLD_GUEST, CSR_ESTAT) & ESTAT_IS, 1ull << 9);
+	/* HC (23:16) is a stored field, no pending line */
+	*gintc = 0xffull << 16;
+	assert_int_equal(csr_read(&c, WORLD_GUEST, CSR_ESTAT) & ESTAT_IS, 0);
+	/* the guest takes a routed line as its own interrupt */
+	*gintc = 1ull << (8 + 3);
+	c.csr[WORLD_GUEST][CSR_ECFG] = 1ull << 5;
+	c.csr[WORLD_GUEST][CSR_CRMD] |= CRMD_IE;
+	c.csr[WORLD_HOST][CSR_ECFG] = 0;     /* the host masks it for itself */
+	assert_true(cpu_check_interrupts(&c));
+	assert_int_equal(c.world, WORLD_GUEST);
+	assert_int_equal(ecode(WORLD_GUEST), ECODE_INT);
+	assert_int_equal(c.csr[WORLD_GUEST][CSR_ERA], GUEST_PC);
+	/* unmasked in the host too, with host IE: the host wins (an exit) */
+	in_guest(0, 0);
+	cpu_set_irq(&c, INT_HWI0 + 3, true);
+	c.csr[WORLD_HOST][CSR_GINTC] = 1ull << (8 + 3);
+	c.csr[WORLD_GUEST][CSR_ECFG] = 1ull << 5;
+	c.csr[WORLD_GUEST][CSR_CRMD] |= CRMD_IE;
+	c.csr[WORLD_HOST][CSR_ECFG] = 1ull << 5;
+	c.csr[WORLD_HOST][CSR_CRMD] |= CRMD_IE;
+	assert_true(cpu_check_interrupts(&c));
+	assert_int_equal(c.world, WORLD_HOST);
+	assert_int_equal(c.lvz.exits[EXIT_INT], 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fpd_exit),
 		cmocka_unit_test(test_guest_fpd),
 		cmocka_unit_test(test_usable),
+		cmocka_unit_test(test_pip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
