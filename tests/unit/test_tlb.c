@@ -368,10 +368,15 @@ static void test_two_stages(void **state)
 	assert_false(mmu_translate(&cpu, 0x20000, ACC_LOAD, &x));
 	assert_int_equal(x.fault, XF_TLBR);
 	assert_int_equal(x.stage, 2);
-	/* a root-type entry of GID 0 is the host's own: in the host world it
-	 * translates the host's VA (PLV0 entry, host at PLV0, G = 0: the
-	 * host's ASID must be the entry's, 9) */
+	/* a root-type entry of GID 0 is the host's own: a guest run with
+	 * GSTAT.GID = 0 (KVM never does: vpid 0 is the root's) would use it
+	 * as its stage 2 */
 	tl->e[STLB_ENTRIES + 1].gid = 0;
+	cpu.csr[WORLD_HOST][CSR_GSTAT] = 0;
+	assert_true(mmu_translate(&cpu, 0x20010, ACC_LOAD, &x));
+	assert_int_equal(x.pa, 0x350010);
+	/* in the host world it translates the host's VA (PLV0 entry, host at
+	 * PLV0, G = 0: the host's ASID must be the entry's, 9) */
 	cpu_set_world(&cpu, WORLD_HOST);
 	cpu.csr[WORLD_HOST][CSR_CRMD] = CRMD_PG;
 	cpu.csr[WORLD_HOST][CSR_ASID] = 8;
