@@ -48,11 +48,11 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 	e->addend = (uintptr_t)hpage - (uintptr_t)vpage;
 }
 
-/* Does the current PLV demand aligned accesses (MISC.ALCLn, Vol.1 7.4.4)? */
+/* Does the current PLV demand aligned accesses (MISC.ALCL0-3, bits 12-15,
+ * Vol.1 7.4.4)?  ALCL0 exists too: PLV0 can ask for the check. */
 static bool align_checked(struct cpu *c)
 {
-	unsigned plv = cpu_plv(c);
-	return plv != 0 && ((CSR(c, CSR_MISC) >> (MISC_ALCL_SH + plv)) & 1);
+	return (CSR(c, CSR_MISC) >> (MISC_ALCL_SH + cpu_plv(c))) & 1;
 }
 
 /* One access that does not cross a 4 KiB page. */
