@@ -182,12 +182,14 @@ static void am(struct cpu *cpu, const struct dinsn *d, enum am_op op, unsigned s
 		exec_invalid(cpu, d);
 		return;
 	}
-	void *p = mem_rmw_ptr(cpu, a, size, &fault);
+	uint64_t pa = 0;
+	void *p = mem_rmw_ptr(cpu, a, size, &fault, &pa);
 	if (fault)
 		return;
 	if (p) {
 		old = host_ld(p, size);
 		host_st(p, size, am_apply(op, old, v, size));
+		mem_rmw_written(cpu, pa, size);
 	} else {
 		if (!mem_load(cpu, a, size, &old) ||
 		    !mem_store(cpu, a, size, am_apply(op, old, v, size)))

@@ -145,7 +145,7 @@ bool mem_store_slow(struct cpu *c, uint64_t va, unsigned size, uint64_t val, uns
 	return access_slow(c, va, size, &val, ACC_STORE, flags);
 }
 
-void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
+void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64_t *pa)
 {
 	*fault = false;
 	if (va & (size - 1)) {
@@ -169,13 +169,19 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
 	struct ram_region *r = bus_find_ram(&c->m->bus, x.pa, size);
 	if (!r)
 		return NULL;    /* device: caller does load + store */
-	if (r->dcache[(x.pa - r->base) >> DPAGE_BITS])
-		dcache_invalidate(&c->m->bus, x.pa, size);
+	*pa = x.pa;
 	if (c->dbg && c->dbg->nwatch)
 		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)
 		trace_mem(c->trace, c, true, va, x.pa, size, 0, true);
 	return r->host + (x.pa - r->base);
+}
+
+void mem_rmw_written(struct cpu *c, uint64_t pa, unsigned size)
+{
+	struct ram_region *r = bus_find_ram(&c->m->bus, pa, size);
+	if (r && r->dcache[(pa - r->base) >> DPAGE_BITS])
+		dcache_invalidate(&c->m->bus, pa, size);
 }
 
 struct dinsn *fetch_slow(struct cpu *c, uint64_t pc)
