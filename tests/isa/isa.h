@@ -78,6 +78,17 @@ extern volatile struct isa_trap isa_trap;
  * $ra at the exception, for faults at a call target). */
 #define ISA_RESUME_RA 1ul
 void isa_expect(unsigned long resume);
+/* For exceptions whose ERA is not reliable on QEMU 7.2 (BCE): resume at a
+ * label.  Arm with isa_expect(ISA_RESUME_LABEL) and write the instruction
+ * as  asm(ISA_SET_RESUME "insn ...\n" ISA_LABEL : ... : ISA_RESUME_IN
+ *         : ISA_RESUME_CLOBBER)  -- the asm stores the address of the label
+ * after the instruction in isa_resume_label first. */
+#define ISA_RESUME_LABEL 2ul
+extern volatile unsigned long isa_resume_label;
+#define ISA_SET_RESUME "la.pcrel $t8, 9f\n st.d $t8, %[isa_res], 0\n"
+#define ISA_LABEL "9:\n"
+#define ISA_RESUME_IN [isa_res] "r"(&isa_resume_label)
+#define ISA_RESUME_CLOBBER "$t8", "memory"
 /* Ecode of the captured exception, -1 if none was taken (disarms). */
 int isa_ecode(void);
 static inline unsigned isa_esub(void) { return ESTAT_ESUB(isa_trap.estat); }

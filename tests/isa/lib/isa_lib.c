@@ -51,6 +51,7 @@ void isa_run_ops(const struct isa_op *t, unsigned n)
 volatile struct isa_trap isa_trap;
 static volatile int armed;
 static volatile unsigned long resume_at;
+volatile unsigned long isa_resume_label;
 
 void isa_expect(unsigned long resume)
 {
@@ -149,6 +150,8 @@ int isa_trap_hook(struct trap_frame *f)
 			f->era += 4;
 		else if (resume_at == ISA_RESUME_RA)
 			f->era = f->gpr[1];
+		else if (resume_at == ISA_RESUME_LABEL)
+			f->era = isa_resume_label;
 		else
 			f->era = resume_at;
 		return 1;
