@@ -109,6 +109,18 @@ unsigned long isa_run_user(unsigned long (*fn)(unsigned long), unsigned long arg
 unsigned long isa_user_syscall(unsigned long nr, unsigned long arg);
 extern unsigned long (*isa_syscall_handler)(struct trap_frame *f);
 
+/* ---- paging with an identity window ----
+ * isa_pg_identity(): PG mode (CRMD.DA = 0, PG = 1) with DMW0 mapping VSEG 0
+ * (VA[63:60] = 0) at PLV0 and PLV3, cached: VA = PA below 2^48, so code,
+ * data, stack, UART and trap entry keep their addresses.  Returns the old
+ * CRMD for isa_pg_restore(), which also restores DMW0. */
+unsigned long isa_pg_identity(void);
+void isa_pg_restore(unsigned long crmd);
+#define DMW_PLV0 1ul
+#define DMW_PLV3 8ul
+#define DMW_MAT(m) ((unsigned long)(m) << 4)
+#define DMW_VSEG(v) ((unsigned long)(v) << 60)
+
 /* ---- QEMU 7.2 departures ----
  * Where QEMU 7.2 departs from the manual, a test keeps the check for
  * lvzsim and prints nothing that depends on it, so both outputs stay equal.

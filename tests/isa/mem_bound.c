@@ -98,12 +98,12 @@ static void check_era(void)
 	unsigned long pc, a = (unsigned long)cell;
 	isa_expect(ISA_RESUME_LABEL);
 	__asm__ volatile(ISA_SET_RESUME "pcaddi %0, 0\n ldgt.w $zero, %1, %1\n" ISA_LABEL
-			 : "=r"(pc) : "r"(a), ISA_RESUME_IN : ISA_RESUME_CLOBBER);
+			 : "=&r"(pc) : "r"(a), ISA_RESUME_IN : ISA_RESUME_CLOBBER);
 	CHECK_EQ(isa_ecode(), EC_BCE);
 	CHECK_EQ_LVZSIM(isa_trap.era, pc + 4);
 	isa_expect(ISA_RESUME_LABEL);
 	__asm__ volatile(ISA_SET_RESUME "pcaddi %0, 0\n asrtle.d %1, $zero\n" ISA_LABEL
-			 : "=r"(pc) : "r"(a), ISA_RESUME_IN : ISA_RESUME_CLOBBER);
+			 : "=&r"(pc) : "r"(a), ISA_RESUME_IN : ISA_RESUME_CLOBBER);
 	CHECK_EQ(isa_ecode(), EC_BCE);
 	CHECK_EQ_LVZSIM(isa_trap.era, pc + 4);
 }

@@ -168,3 +168,21 @@ void isa_init(void)
 {
 	rt_trap_hook = isa_trap_hook;
 }
+
+/* ---- paging with an identity window ---- */
+static unsigned long saved_dmw0;
+
+unsigned long isa_pg_identity(void)
+{
+	saved_dmw0 = csr_read(CSR_DMW(0));
+	csr_write(CSR_DMW(0), DMW_VSEG(0) | DMW_MAT(1) | DMW_PLV0 | DMW_PLV3);
+	unsigned long crmd = csr_read(CSR_CRMD);
+	csr_write(CSR_CRMD, (crmd & ~CRMD_DA) | CRMD_PG);
+	return crmd;
+}
+
+void isa_pg_restore(unsigned long crmd)
+{
+	csr_write(CSR_CRMD, crmd);
+	csr_write(CSR_DMW(0), saved_dmw0);
+}
