@@ -103,8 +103,10 @@ void isa_init(void);
  * stack; fn ends with a return (its a0 comes back) or calls isa_user_exit.
  * PRMD.PIE of the user context = pie. */
 unsigned long isa_run_user(unsigned long (*fn)(unsigned long), unsigned long arg, int pie);
+/* The same at any PLV 1..3. */
+unsigned long isa_run_plv(unsigned long (*fn)(unsigned long), unsigned long arg, int pie, unsigned plv);
 #define ISA_SYS_EXIT 0x7ff   /* a7 of the exit syscall isa_run_user's stub makes */
-/* A syscall from PLV3 with a7 = nr and a0 = arg; returns a0 as the PLV0
+/* A syscall from PLV1-3 with a7 = nr and a0 = arg; returns a0 as the PLV0
  * handler left it (isa_syscall_handler, default: echo a0 + nr). */
 unsigned long isa_user_syscall(unsigned long nr, unsigned long arg);
 extern unsigned long (*isa_syscall_handler)(struct trap_frame *f);

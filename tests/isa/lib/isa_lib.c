@@ -78,8 +78,8 @@ unsigned long (*isa_syscall_handler)(struct trap_frame *f);
 
 __asm__(
 	"	.text\n"
-	"	.globl	isa_run_user\n"
-	"isa_run_user:\n"
+	"	.globl	isa_run_plv\n"
+	"isa_run_plv:\n"
 	"	la.pcrel	$t0, isa_user_ctx\n"
 	"	st.d	$ra, $t0, 0\n"
 	"	st.d	$sp, $t0, 8\n"
@@ -89,7 +89,7 @@ __asm__(
 	"	.endr\n"
 	"	csrrd	$t1, 0x0\n"           /* CRMD */
 	"	st.d	$t1, $t0, 96\n"
-	"	ori	$t1, $zero, 3\n"       /* PRMD.PPLV = 3 */
+	"	andi	$t1, $a3, 3\n"        /* PRMD.PPLV = plv */
 	"	beqz	$a2, 1f\n"
 	"	ori	$t1, $t1, 4\n"         /* PRMD.PIE */
 	"1:	csrwr	$t1, 0x1\n"
@@ -113,6 +113,11 @@ __asm__(
 	"isa_user_stack_top:\n"
 	"	.text\n");
 
+unsigned long isa_run_user(unsigned long (*fn)(unsigned long), unsigned long arg, int pie)
+{
+	return isa_run_plv(fn, arg, pie, 3);
+}
+
 unsigned long isa_user_syscall(unsigned long nr, unsigned long arg)
 {
 	register unsigned long a0 __asm__("$a0") = arg;
@@ -124,7 +129,7 @@ unsigned long isa_user_syscall(unsigned long nr, unsigned long arg)
 int isa_trap_hook(struct trap_frame *f)
 {
 	unsigned ec = ESTAT_ECODE(f->estat);
-	if (ec == EC_SYS && (f->prmd & PRMD_PPLV_MASK) == 3 && f->gpr[11] == ISA_SYS_EXIT) {
+	if (ec == EC_SYS && (f->prmd & PRMD_PPLV_MASK) != 0 && f->gpr[11] == ISA_SYS_EXIT) {
 		struct user_ctx *u = &isa_user_ctx;
 		f->gpr[1] = u->ra;
 		f->gpr[3] = u->sp;
@@ -156,7 +161,7 @@ int isa_trap_hook(struct trap_frame *f)
 			f->era = resume_at;
 		return 1;
 	}
-	if (ec == EC_SYS && (f->prmd & PRMD_PPLV_MASK) == 3) {
+	if (ec == EC_SYS && (f->prmd & PRMD_PPLV_MASK) != 0) {
 		f->gpr[4] = isa_syscall_handler ? isa_syscall_handler(f) : f->gpr[4] + f->gpr[11];
 		f->era += 4;
 		return 1;
