@@ -132,6 +132,15 @@ static inline int isa_on_lvzsim(void) { return (cpucfg(2) >> 10) & 1; }
 /* CHECK_EQ on lvzsim only; the comment at the call says why QEMU differs. */
 #define CHECK_EQ_LVZSIM(got, want) do { if (isa_on_lvzsim()) CHECK_EQ(got, want); } while (0)
 
+/* QEMU 7.2 evaluates interrupts only while some hardware line holds
+ * CPU_INTERRUPT_HARD (loongarch_cpu_set_irq); a csrwr setting ESTAT.SWI0/1
+ * does not raise it, so a software interrupt is never taken there.  The
+ * manual takes it as soon as ESTAT.IS & ECFG.LIE & CRMD.IE != 0 (6.1).
+ * Tests of SWI hold IPI bit 31 pending (EN and SET, IOCSR 0x1004/0x1008),
+ * i.e. line IS[12] high but masked in ECFG.LIE, so that QEMU looks;
+ * lvzsim takes SWI either way. */
+void isa_hold_ipi_line(int on);
+
 /* ---- misc ---- */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define NOINLINE __attribute__((noinline))

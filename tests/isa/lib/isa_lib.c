@@ -191,3 +191,14 @@ void isa_pg_restore(unsigned long crmd)
 	csr_write(CSR_CRMD, crmd);
 	csr_write(CSR_DMW(0), saved_dmw0);
 }
+
+void isa_hold_ipi_line(int on)
+{
+	if (on) {
+		iocsr_write32(0x1004, iocsr_read32(0x1004) | 0x80000000u);  /* IPI EN */
+		iocsr_write32(0x1008, 0x80000000u);                         /* IPI SET */
+	} else {
+		iocsr_write32(0x100c, 0x80000000u);                         /* IPI CLEAR */
+		iocsr_write32(0x1004, iocsr_read32(0x1004) & ~0x80000000u);
+	}
+}
