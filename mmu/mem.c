@@ -177,6 +177,16 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64
 	return r->host + (x.pa - r->base);
 }
 
+bool mem_probe(struct cpu *c, uint64_t va, enum mem_access acc)
+{
+	struct xlate x;
+	if (!mmu_translate(c, va, acc, &x)) {
+		mmu_raise(c, &x, acc);
+		return false;
+	}
+	return true;
+}
+
 void mem_rmw_written(struct cpu *c, uint64_t pa, unsigned size)
 {
 	struct ram_region *r = bus_find_ram(&c->m->bus, pa, size);

@@ -100,6 +100,11 @@ static inline bool mem_store_aligned(struct cpu *c, uint64_t va, unsigned size, 
 void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64_t *pa);
 void mem_rmw_written(struct cpu *c, uint64_t pa, unsigned size);
 
+/* Translate va for an access without making it: on a fault the exception
+ * is raised and false returned.  (Bound-check accesses translate before
+ * they compare, Vol.1 2.2.6 pseudocode.) */
+bool mem_probe(struct cpu *c, uint64_t va, enum mem_access acc);
+
 /* Physical accesses used by lddir/ldpte, loaders and the debugger. */
 bool phys_read(struct machine *m, uint64_t pa, unsigned size, uint64_t *val);
 bool phys_write(struct machine *m, uint64_t pa, unsigned size, uint64_t val);
