@@ -86,6 +86,11 @@ void cpu_tlb_refill(struct cpu *c, uint64_t va)
 	b[CSR_TLBRERA] = (c->pc & ~3ull) | TLBRERA_ISTLBR;
 	b[CSR_TLBRBADV] = va;
 	b[CSR_TLBREHI] = (b[CSR_TLBREHI] & 0x3f) | (va & 0x0000ffffffffe000ull);
+	/* BADI records the instruction of every synchronous exception but
+	 * INT, GCHC and MERR (7.4.9), the refill of a load or store included;
+	 * a fetch refill has no instruction (c->cur is NULL then). */
+	if (c->cur)
+		b[CSR_BADI] = c->cur->raw;
 	c->pc = b[CSR_TLBRENTRY];
 	c->last_exc.handler = c->pc;
 	cpu_update_context(c);
