@@ -188,19 +188,21 @@ void cpu_ertn(struct cpu *c)
 		b[CSR_TLBRERA] &= ~TLBRERA_ISTLBR;
 		pc = b[CSR_TLBRERA] & ~3ull;
 		to_guest = c->world == WORLD_HOST && (p & TLBRPRMD_PGM);
-		/* A refill return leaves the LLbit alone (lvz-facts.md 6). */
 	} else {
 		uint64_t p = b[CSR_PRMD];
 		crmd = (crmd & ~(CRMD_PLV | CRMD_IE | CRMD_WE)) |
 		       (p & (PRMD_PPLV | PRMD_PIE)) | ((p & PRMD_PWE) ? CRMD_WE : 0);
 		pc = b[CSR_ERA];
-		/* ertn clears the LLbit unless KLO asked to keep it once. */
-		if (b[CSR_LLBCTL] & LLBCTL_KLO)
-			b[CSR_LLBCTL] &= ~LLBCTL_KLO;
-		else
-			b[CSR_LLBCTL] &= ~LLBCTL_ROLLB;
 		to_guest = c->world == WORLD_HOST && (c->csr[WORLD_HOST][CSR_GSTAT] & GSTAT_PVM);
 	}
+	/* Every ertn, the refill return included, clears the LLbit unless KLO
+	 * asked to keep it once (Vol.1 2.2.7 LL/SC: "The ERTN instruction is
+	 * executed and the KLO bit in CSR.LLBCTL is not equal to 1"; QEMU 7.2
+	 * clears it on every ertn too). */
+	if (b[CSR_LLBCTL] & LLBCTL_KLO)
+		b[CSR_LLBCTL] &= ~LLBCTL_KLO;
+	else
+		b[CSR_LLBCTL] &= ~LLBCTL_ROLLB;
 	b[CSR_CRMD] = crmd;
 	if (to_guest) {
 		lvz_enter_guest(c, pc);
