@@ -202,6 +202,22 @@ int main(void)
 	print_log("refill then PIL", va);
 	printf("  then ecode %d badv+%lx\n", (int)ESTAT_ECODE(isa_trap.estat), isa_trap.badv - va);
 
+	/* 7. the refill ertn clears the LLbit like any ertn (Vol.1 2.2.7: "ERTN
+	 * is executed and KLO != 1"): ll, a refill, sc fails */
+	markers();
+	static volatile unsigned long llcell = 5;
+	unsigned long ok;
+	va = TVA + 10 * PAIR;
+	next_fill(pa(0) | V | D | CC, 0);
+	__asm__ volatile("ll.d %0, %1, 0" : "=r"(ok) : "r"(&llcell) : "memory");
+	ld_at(va, &pc);
+	CHECK_EQ(rlog.count, 1);
+	ok = 6;
+	__asm__ volatile("sc.d %0, %1, 0" : "+r"(ok) : "r"(&llcell) : "memory");
+	CHECK_EQ(ok, 0);
+	CHECK_EQ(llcell, 5);
+	printf("ll, refill, sc: sc %lu\n", ok);
+
 	/* 6. outside a refill PGD follows BADV: the lower half -> PGDL */
 	csr_write(CSR_BADV, 0x0000100000000020ul);
 	CHECK_EQ(csr_read(CSR_PGD), 0x11000);
