@@ -102,7 +102,30 @@ static void check_basic(void)
 	*(volatile unsigned long *)page[2] = 0x5555;
 	CHECK_EQ(isa_run_user(u_ld, TVA + 1 * PAIR, 0), 0x5555);
 	CHECK_EQ(ld(TVA + 1 * PAIR), 0x5555);
-	printf("translation ok\n");
+	/* ASID: the same VA in two address spaces (G = 0), one entry each in
+	 * two ways of the set; switching CSR.ASID switches the translation */
+	unsigned long va = TVA + 12 * PAIR;
+	*(volatile unsigned long *)page[3] = 0xa1;
+	*(volatile unsigned long *)page[4] = 0xa2;
+	csr_write(CSR_ASID, 1);
+	map(va, pa(3) | V | CC, 0);
+	csr_write(CSR_ASID, 2);
+	csr_write(CSR_TLBIDX, (256 + SIDX(va)) | TLBIDX_PS(PS));   /* way 1, no invtlb */
+	csr_write(CSR_TLBEHI, va);
+	csr_write(CSR_TLBELO0, pa(4) | V | CC);
+	csr_write(CSR_TLBELO1, 0);
+	tlbwr();
+	CHECK_EQ(ld(va), 0xa2);
+	csr_write(CSR_ASID, 1);
+	CHECK_EQ(ld(va), 0xa1);
+	csr_write(CSR_ASID, 2);
+	CHECK_EQ(ld(va), 0xa2);
+	/* invtlb 4 drops ASID 1's pages: with ASID 2, still ASID 2's page */
+	invtlb(4, 1, 0);
+	CHECK_EQ(ld(va), 0xa2);
+	invtlb(4, 2, 0);
+	csr_write(CSR_ASID, 0);
+	printf("translation ok, ASID switch ok\n");
 }
 
 static void check_faults(void)
