@@ -41,7 +41,7 @@
 #define PAIR 0x8000ul
 #define SIDX(va) ((((va) >> (PS + 1)) & 0xff))
 
-static uint8_t *page[8];            /* 16 KiB-aligned frames */
+static uint8_t *page[10];           /* 16 KiB-aligned frames */
 
 static unsigned long pa(int i) { return (unsigned long)page[i]; }
 
@@ -105,14 +105,14 @@ static void check_basic(void)
 	/* ASID: the same VA in two address spaces (G = 0), one entry each in
 	 * two ways of the set; switching CSR.ASID switches the translation */
 	unsigned long va = TVA + 12 * PAIR;
-	*(volatile unsigned long *)page[3] = 0xa1;
-	*(volatile unsigned long *)page[4] = 0xa2;
+	*(volatile unsigned long *)page[8] = 0xa1;
+	*(volatile unsigned long *)page[9] = 0xa2;
 	csr_write(CSR_ASID, 1);
-	map(va, pa(3) | V | CC, 0);
+	map(va, pa(8) | V | CC, 0);
 	csr_write(CSR_ASID, 2);
 	csr_write(CSR_TLBIDX, (256 + SIDX(va)) | TLBIDX_PS(PS));   /* way 1, no invtlb */
 	csr_write(CSR_TLBEHI, va);
-	csr_write(CSR_TLBELO0, pa(4) | V | CC);
+	csr_write(CSR_TLBELO0, pa(9) | V | CC);
 	csr_write(CSR_TLBELO1, 0);
 	tlbwr();
 	CHECK_EQ(ld(va), 0xa2);
@@ -279,7 +279,7 @@ static void check_lvzsim_only(void)
 int main(void)
 {
 	isa_init();
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 10; i++)
 		page[i] = rt_page_alloc(4);     /* the allocator starts 64 KiB-aligned */
 	CHECK_EQ(pa(0) & (PG - 1), 0);
 	csr_write(CSR_STLBPS, PS);
