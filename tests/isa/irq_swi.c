@@ -42,6 +42,14 @@ static unsigned wait_hits(unsigned n, unsigned long spins)
 	return hits;
 }
 
+/* PLV3: wait for the interrupt (only memory, no CSR access) */
+static unsigned long user_wait(unsigned long spins)
+{
+	for (unsigned long i = 0; i < spins && !hits; i++)
+		__asm__ volatile("" ::: "memory");
+	return hits;
+}
+
 static void ie(int on) { csr_xchg(CSR_CRMD, on ? CRMD_IE : 0, CRMD_IE); }
 
 int main(void)
@@ -98,6 +106,17 @@ int main(void)
 
 	/* 4. acknowledged: nothing more comes */
 	CHECK_EQ(wait_hits(3, 10000), 2);
+
+	/* 5. taken in user mode: SWI0 pending, ertn to PLV3 with PIE = 1 -> the
+	 * interrupt comes from PLV3 (PRMD.PPLV = 3, PIE = 1) and returns there */
+	ie(0);
+	hits = 0;
+	csr_write(CSR_ECFG, 1ul << INT_SWI0);
+	csr_xchg(CSR_ESTAT, 1, 3);
+	CHECK_EQ(isa_run_user(user_wait, 1000000, 1), 1);
+	CHECK_EQ(prmd_seen & 7, 3 | PRMD_PIE);
+	CHECK_EQ(lines[0], INT_SWI0);
+	printf("from PLV3: line %u, prmd %lx\n", lines[0], prmd_seen & 7);
 	ie(0);
 	csr_write(CSR_ECFG, 0);
 	isa_hold_ipi_line(0);
