@@ -18,7 +18,7 @@
 
 #define INIT 0x8000ul           /* 32768 ticks: 328 us at 100 MHz */
 
-static volatile unsigned hits, last_line;
+static volatile unsigned hits, last_line, order[4];
 static volatile unsigned long estat_seen;
 
 static int irq_hook(struct trap_frame *f)
@@ -29,8 +29,12 @@ static int irq_hook(struct trap_frame *f)
 	last_line = 31 - (unsigned)__builtin_clz(pending);
 	estat_seen = f->estat;
 	hits++;
+	if (hits <= 4)
+		order[hits - 1] = last_line;
 	if (last_line == INT_TI)
 		csr_write(CSR_TICLR, 1);
+	else if (last_line <= INT_SWI1)
+		csr_xchg(CSR_ESTAT, 0, 1ul << last_line);
 	else
 		csr_write(CSR_ECFG, 0);         /* unexpected line: stop it */
 	return 1;
@@ -134,6 +138,26 @@ static void check_idle(void)
 	csr_write(CSR_ECFG, 0);
 }
 
+/* TI (line 11) and SWI1 (line 1) pending together: the higher line first */
+static void check_priority(void)
+{
+	hits = 0;
+	csr_write(CSR_ECFG, 1ul << INT_TI | 1ul << INT_SWI1);
+	csr_write(CSR_TCFG, INIT | TCFG_EN);
+	unsigned long i;
+	for (i = 0; i < 100000000 && !(csr_read(CSR_ESTAT) & (1ul << INT_TI)); i++)
+		;
+	csr_xchg(CSR_ESTAT, 2, 3);              /* SWI1 */
+	ie(1);
+	CHECK_EQ(wait_hits(2, 1000000), 2);
+	CHECK_EQ(order[0], INT_TI);
+	CHECK_EQ(order[1], INT_SWI1);
+	printf("TI and SWI1 pending: lines %u then %u\n", order[0], order[1]);
+	ie(0);
+	csr_write(CSR_TCFG, 0);
+	csr_write(CSR_ECFG, 0);
+}
+
 static void check_rdtime(void)
 {
 	unsigned long t1, t2, id, lo, hi;
@@ -169,6 +193,7 @@ int main(void)
 	check_periodic();
 	check_masked();
 	check_idle();
+	check_priority();
 	check_rdtime();
 	rt_trap_hook = isa_trap_hook;
 	return 0;
