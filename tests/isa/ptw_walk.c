@@ -37,6 +37,7 @@ volatile unsigned long ptw_refills;
 __asm__(
 	"	.text\n"
 	"	.balign	4096\n"
+	"	.globl	ptw_refill\n"
 	"ptw_refill:\n"
 	"	csrwr	$t0, 0x8b\n"           /* TLBRSAVE */
 	"	csrrd	$t0, 0x1b\n"           /* PGD */

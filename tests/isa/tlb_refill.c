@@ -14,7 +14,9 @@
  * what it sees and fills the entry the test asked for.  Every value
  * checked is the manual's rule; all are printed for QEMU 7.2 as well,
  * except TLBREHI[63:48]: the manual reads them as the sign extension of
- * bit 47 (7.5.15), QEMU 7.2 as stored (0): lvzsim-only.
+ * bit 47 (7.5.15), QEMU 7.2 as stored (0): lvzsim-only; and tlbwr inside
+ * a refill writes a valid entry whatever TLBIDX.NE says (7.5.1), while
+ * QEMU 7.2 honours NE there: lvzsim-only.
  */
 #include "isa.h"
 
@@ -33,6 +35,7 @@ volatile struct refill_log rlog;
 __asm__(
 	"	.text\n"
 	"	.balign	4096\n"
+	"	.globl	refill_handler\n"
 	"refill_handler:\n"
 	"	csrwr	$t0, 0x8b\n"           /* TLBRSAVE <- t0 */
 	"	csrwr	$t1, 0x34\n"           /* SAVE4 <- t1 */
@@ -63,6 +66,33 @@ __asm__(
 	"	csrrd	$t1, 0x34\n"
 	"	ertn\n");
 extern char refill_handler[];
+
+/* A second handler: tlbwr at a fixed index with TLBIDX.NE = 1; in a refill
+ * (IsTLBR = 1) the entry is written valid whatever NE says (7.5.1). */
+__asm__(
+	"	.text\n"
+	"	.balign	4096\n"
+	"	.globl	refill_tlbwr\n"
+	"refill_tlbwr:\n"
+	"	csrwr	$t0, 0x8b\n"
+	"	csrwr	$t1, 0x34\n"
+	"	la.pcrel	$t0, rlog\n"
+	"	ld.d	$t1, $t0, 0\n"
+	"	addi.d	$t1, $t1, 1\n"
+	"	st.d	$t1, $t0, 0\n"
+	"	ld.d	$t1, $t0, 104\n	csrwr	$t1, 0x8c\n"
+	"	ld.d	$t1, $t0, 112\n	csrwr	$t1, 0x8d\n"
+	"	ld.d	$t1, $t0, 120\n"
+	"	ori	$t0, $zero, 0x3f\n"
+	"	csrxchg	$t1, $t0, 0x8e\n"
+	"	lu12i.w	$t0, -0x80000\n"       /* NE (bit 31; 63:32 ignored) */
+	"	ori	$t0, $t0, 0x805\n"        /* index 2053 (MTLB) */
+	"	csrwr	$t0, 0x10\n"
+	"	tlbwr\n"
+	"	csrrd	$t0, 0x8b\n"
+	"	csrrd	$t1, 0x34\n"
+	"	ertn\n");
+extern char refill_tlbwr[];
 
 static uint8_t *frame[4];
 static unsigned long pa(int i) { return (unsigned long)frame[i]; }
@@ -217,6 +247,21 @@ int main(void)
 	CHECK_EQ(ok, 0);
 	CHECK_EQ(llcell, 5);
 	printf("ll, refill, sc: sc %lu\n", ok);
+
+	/* 8. lvzsim only: QEMU's tlbwr honours NE even inside a refill */
+	if (isa_on_lvzsim()) {
+		markers();
+		csr_write(CSR_TLBRENTRY, (unsigned long)refill_tlbwr);
+		*(volatile unsigned long *)frame[2] = 0x7171;
+		va = TVA + 12 * PAIR;
+		next_fill(pa(2) | V | CC, 0);
+		CHECK_EQ(ld_at(va, &pc), 0x7171);
+		CHECK_EQ(rlog.count, 1);
+		csr_write(CSR_TLBIDX, 2053);
+		tlbrd();
+		CHECK_EQ(csr_read(CSR_TLBIDX) & TLBIDX_NE, 0);
+		csr_write(CSR_TLBRENTRY, (unsigned long)refill_handler);
+	}
 
 	/* 6. outside a refill PGD follows BADV: the lower half -> PGDL */
 	csr_write(CSR_BADV, 0x0000100000000020ul);
