@@ -62,11 +62,12 @@ void lvz_note_exit(struct cpu *c, enum lvz_exit_kind kind)
 	r->pc = refill ? h[CSR_TLBRERA] & ~3ull : h[CSR_ERA];
 	r->estat = h[CSR_ESTAT];
 	r->badv = refill ? h[CSR_TLBRBADV] : h[CSR_BADV];
-	/* BADI is written for synchronous exceptions with an instruction
-	 * (V1 7.4.9): not for interrupts, refills or fetch faults. */
+	/* BADI is written for every synchronous exception with an instruction
+	 * (V1 7.4.9), load/store refills included: not for interrupts or
+	 * fetch faults (c->cur is NULL then). */
 	const struct ecode_info *ei = ecode_info((unsigned)(r->estat >> ESTAT_ECODE_SH) & 0x3f,
 						 (unsigned)(r->estat >> ESTAT_ESUB_SH) & 0x1ff);
-	r->has_badi = !refill && kind != EXIT_INT && c->cur && ei && ei->badi;
+	r->has_badi = kind != EXIT_INT && c->cur && (refill || (ei && ei->badi));
 	r->has_badv = refill || (kind != EXIT_INT && ei && ei->badv);
 	r->badi = r->has_badi ? h[CSR_BADI] : 0;
 	r->kind = (uint8_t)kind;
@@ -106,19 +107,6 @@ void lvz_stage2_refill(struct cpu *c, uint64_t gpa)
 	/* PGM: this refill interrupted the guest; the handler's ertn resumes it. */
 	c->csr[WORLD_HOST][CSR_TLBRPRMD] |= TLBRPRMD_PGM;
 	lvz_note_exit(c, EXIT_TLBR);
-}
-
-bool lvz_unit_usable(struct cpu *c, uint64_t euen_bit, unsigned ecode)
-{
-	if (!(c->csr_cur[CSR_EUEN] & euen_bit)) {
-		cpu_exception(c, ecode, 0, 0);      /* the world's own FPD... */
-		return false;
-	}
-	if (c->world == WORLD_GUEST && !(c->csr[WORLD_HOST][CSR_EUEN] & euen_bit)) {
-		lvz_exit_exception(c, EXIT_FPD, ecode);
-		return false;
-	}
-	return true;
 }
 
 bool lvz_gpa_to_hpa(struct cpu *c, uint64_t gpa, unsigned acc, uint64_t *hpa)

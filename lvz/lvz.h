@@ -29,7 +29,7 @@ extern const char *const lvz_exit_names[EXIT_KINDS];
 struct lvz_exit_record {
 	uint64_t icount, pc, estat, badv, badi;
 	uint8_t kind, gid;
-	bool has_badi;          /* the exit wrote BADI (not INT, TLBR, fetch) */
+	bool has_badi;          /* the exit wrote BADI (not INT, not a fetch) */
 	bool has_badv;          /* the exit wrote (TLBR)BADV: TLBR, PIL/PIS/PIF/PME */
 };
 struct lvz_stats {
@@ -64,14 +64,6 @@ void lvz_exit_exception(struct cpu *c, enum lvz_exit_kind kind, unsigned ecode);
 /* GPA -> HPA for the guest's own physical accesses (lddir/ldpte): false
  * after raising the second-stage exit. */
 bool lvz_gpa_to_hpa(struct cpu *c, uint64_t gpa, unsigned acc, uint64_t *hpa);
-
-/* May an instruction of the unit enabled by EUEN bit `euen_bit` (FPE,
- * SXE, ASXE, BTE) run now?  If the current world's own EUEN bit is 0 it
- * raises `ecode` (FPD, SXD, ASXD, BTD) in that world; in guest mode with
- * the guest's bit set but the host's clear it exits to the host with
- * `ecode` (KVM's lazy FPU: kvm_handle_fpu_disabled).  False after raising.
- * The FP instructions (cpu/exec_fp.c) call it before executing. */
-bool lvz_unit_usable(struct cpu *c, uint64_t euen_bit, unsigned ecode);
 
 /* Guest ESTAT.IS as the guest sees it (GINTC.VIP / PIP folded in). */
 uint64_t lvz_guest_estat(const struct cpu *c, uint64_t stored);

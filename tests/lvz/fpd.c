@@ -8,10 +8,9 @@
  *      executes; with the host's FPE set, the retried instruction runs;
  *   2. guest EUEN.FPE = 0: the guest's own FPD, no exit.
  *
- * Needs the scalar FP instructions (branch fp): until they are merged
- * every FP instruction raises INE (cpu/exec_fp_pending.c), and this test
- * says SKIP.  The routing itself (lvz_unit_usable) is unit-tested in
- * tests/unit/test_lvz.c.
+ * It needs the scalar FP instructions: on a build without them (every FP
+ * instruction INE) it says SKIP.  The routing (cpu/fpu.c
+ * fpu_enabled_or_raise) is also unit-tested in tests/unit/test_lvz.c.
  */
 #include "lvz.h"
 
@@ -31,7 +30,7 @@ int main(void)
 	rt_expect_trap();
 	__asm__ volatile("movgr2fr.d $fa0, $zero" ::: "memory");
 	if (rt_trap_result() == EC_INE) {
-		puts("SKIP: scalar FP not merged yet (FP instructions raise INE)");
+		puts("SKIP: no scalar FP in this build (FP instructions raise INE)");
 		rt_poweroff();
 	}
 	s2_identity(1);

@@ -156,6 +156,7 @@ void s2_refill(struct trap_frame *f)
 		r->tlbrehi = csr_read(CSR_TLBREHI);
 		r->gstat = csr_read(CSR_GSTAT);
 		r->crmd = csr_read(CSR_CRMD);
+		r->badi = csr_read(CSR_BADI);
 	}
 	s2_log.count++;
 	if (s2_refill_hook) {

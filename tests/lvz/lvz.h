@@ -86,7 +86,7 @@ void s2_identity(unsigned gid);
 /* ---- stage-2 refills taken at the host's TLBRENTRY ---- */
 /* Host CSRs as the refill handler found them. */
 struct s2_refill {
-	unsigned long tlbrbadv, tlbrera, tlbrprmd, tlbrehi, gstat, crmd;
+	unsigned long tlbrbadv, tlbrera, tlbrprmd, tlbrehi, gstat, crmd, badi;
 };
 #define S2_LOG 16
 struct s2_refill_log {

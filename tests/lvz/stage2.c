@@ -6,7 +6,9 @@
  *      fetch), TLBRERA = guest PC | IsTLBR, TLBREHI.VPPN = GPA[47:13],
  *      TLBRPRMD bit 3 = 1 (from guest mode) with PPLV/PIE = the host's
  *      CRMD of the guest run (PLV0, IE = 1); the handler runs in DA mode
- *      and its tlbfill, with GTLBC.USETGID = 1, tags the entry root-type
+ *      and BADI = the instruction for a load/store (V1 7.4.9: every
+ *      synchronous exception but INT, GCHC, MERR), not for a fetch;
+ *      its tlbfill, with GTLBC.USETGID = 1, tags the entry root-type
  *      with GID = TGID (the guest's, K switch.S); its ertn returns to the
  *      guest, which goes on;
  *   2. the filled entries are the guest's only: tlbsrch finds them under
@@ -94,6 +96,7 @@ int main(void)
 	/* ---- 1 ---- */
 	unsigned long seq = (unsigned long)g_s2_seq;
 	vcpu_init(&v, 4, g_s2_seq, (unsigned long)a, (unsigned long)b + 0x1000, 0);
+	unsigned long badi0 = csr_read(CSR_BADI);
 	CHECK_EQ(vm_run(&v), EC_HVC);
 	CHECK_EQ(v.badi, INSN_HVCL(HVC_DONE));
 	CHECK_EQ(v.pc, seq + 12);
@@ -111,14 +114,17 @@ int main(void)
 	/* the exit: GSTAT.VM = 0, PVM = 1 [M], GID of the guest */
 	CHECK_EQ(r[0].gstat, GSTAT_GID(4) | GSTAT_GIDBIT(8) | GSTAT_PVM);
 	CHECK_EQ(r[0].crmd & 0x1f, CRMD_DA);            /* PLV0, IE 0, DA, PG 0 */
-	/* load at seq: TLBRBADV = the GPA itself, not its page */
+	CHECK_EQ(r[0].badi, badi0);                     /* a fetch: no BADI */
+	/* load at seq: TLBRBADV = the GPA itself, not its page; BADI = ld.d */
 	CHECK_EQ(r[1].tlbrbadv, (unsigned long)a);
+	CHECK_EQ(r[1].badi, word_at(seq));
 	CHECK_EQ(r[1].tlbrera, seq | 1);
 	CHECK_EQ(r[1].tlbrprmd, TLBRPRMD_PGM | PRMD_PIE);
 	/* store at seq + 4 */
 	CHECK_EQ(r[2].tlbrbadv, (unsigned long)b + 0x1008);
 	CHECK_EQ(r[2].tlbrera, (seq + 4) | 1);
 	CHECK_EQ(r[2].tlbrehi & ~0x3ful, ((unsigned long)b + 0x1000) & ~0x1ffful);
+	CHECK_EQ(r[2].badi, word_at(seq + 4));
 	/* the host is paged again after the refill ertn (V1 6.2.3) */
 	CHECK_EQ(csr_read(CSR_CRMD) & (CRMD_DA | CRMD_PG), CRMD_PG);
 

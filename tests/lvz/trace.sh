@@ -5,7 +5,8 @@
 # BADV, BADI) with the sequence tracekinds.c performs.  Expected values
 # come from outside the simulator: PCs from the ELF's symbols (llvm-nm-19),
 # BADI words from llvm-objdump-19 at those PCs, the faulting GPA from the
-# program; "-" where that exit writes no BADV/BADI (INT, TLB refill).
+# program; "-" where that exit writes no BADV/BADI (INT; BADV also for
+# GSPR/HVC).  A load's TLB refill writes BADI (V1 7.4.9).
 BUILD=${BUILD:-build}
 LVZSIM=${LVZSIM:-$BUILD/lvzsim}
 NM=${NM:-llvm-nm-19}
@@ -30,7 +31,7 @@ exit:gspr 9 $gspr GSPR - $(word "$gspr")
 enter 9 $(plus4 "$gspr") ertn
 exit:hvc 9 $hvc HVC - $(word "$hvc")
 enter 9 $(plus4 "$hvc") ertn
-exit:tlbr 9 $ld TLBR $Q -
+exit:tlbr 9 $ld TLBR $Q $(word "$ld")
 enter 9 $ld tlbr-ertn
 exit:pf 9 $ld PIL $Q $(word "$ld")
 enter 9 $fin ertn

@@ -1,9 +1,10 @@
 /*
  * test_lvz.c - LVZ rules the bare-metal tier cannot reach:
- *   - lvz_unit_usable (the lazy-FPU exit, docs/lvz.md "FPU"), which the FP
- *     instructions call; until they are merged, tests/lvz/fpd says SKIP.
- *     Expected: lvz-facts.md 5 ("FP op, guest EUEN bit = 1 but root EUEN
- *     bit = 0 -> root FPD; guest EUEN bit 0 -> guest exception");
+ *   - fpu_enabled_or_raise in guest mode (the lazy-FPU exit, docs/lvz.md
+ *     "FPU"), at the unit level too (tests/lvz/fpd runs real FP
+ *     instructions).  Expected: lvz-facts.md 5 ("FP op, guest EUEN bit = 1
+ *     but root EUEN bit = 0 -> root FPD; guest EUEN bit 0 -> guest
+ *     exception");
  *   - GINTC.PIP routing a host HWI line to the guest (docs/lvz.md
  *     "Virtual interrupts"; lvz-facts.md 2 [M]): no device of the board
  *     drives a host HWI line, so the line is raised with cpu_set_irq here.
@@ -41,7 +42,7 @@ static void test_fpd_exit(void **state)
 {
 	(void)state;
 	in_guest(EUEN_FPE, 0);
-	assert_false(lvz_unit_usable(&c, EUEN_FPE, ECODE_FPD));
+	assert_false(fpu_enabled_or_raise(&c));
 	/* an exit: host world, host ESTAT/ERA, GSTAT.VM = 0, PVM = 1 */
 	assert_int_equal(c.world, WORLD_HOST);
 	assert_int_equal(ecode(WORLD_HOST), ECODE_FPD);
@@ -58,7 +59,7 @@ static void test_guest_fpd(void **state)
 {
 	(void)state;
 	in_guest(0, 0);
-	assert_false(lvz_unit_usable(&c, EUEN_FPE, ECODE_FPD));
+	assert_false(fpu_enabled_or_raise(&c));
 	/* the guest's own exception: still in guest mode, no exit */
 	assert_int_equal(c.world, WORLD_GUEST);
 	assert_int_equal(ecode(WORLD_GUEST), ECODE_FPD);
@@ -72,15 +73,15 @@ static void test_usable(void **state)
 {
 	(void)state;
 	in_guest(EUEN_FPE, EUEN_FPE);
-	assert_true(lvz_unit_usable(&c, EUEN_FPE, ECODE_FPD));
+	assert_true(fpu_enabled_or_raise(&c));
 	assert_int_equal(c.world, WORLD_GUEST);
 	assert_int_equal(c.pc, GUEST_PC);
 	/* host mode: only the host's bit counts */
 	cpu_set_world(&c, WORLD_HOST);
 	c.csr[WORLD_GUEST][CSR_EUEN] = 0;
-	assert_true(lvz_unit_usable(&c, EUEN_FPE, ECODE_FPD));
+	assert_true(fpu_enabled_or_raise(&c));
 	c.csr[WORLD_HOST][CSR_EUEN] = 0;
-	assert_false(lvz_unit_usable(&c, EUEN_FPE, ECODE_FPD));
+	assert_false(fpu_enabled_or_raise(&c));
 	assert_int_equal(ecode(WORLD_HOST), ECODE_FPD);
 	assert_int_equal(c.lvz.exits[EXIT_FPD], 0);
 }
