@@ -114,8 +114,9 @@ static const struct csr_case {
 	{ CSR_DMW(1), "DMW1", 0xf00000000000003ful, 0, 0 },
 	{ CSR_DMW(2), "DMW2", 0xf00000000000003ful, 0, 0 },
 	{ CSR_DMW(3), "DMW3", 0xf00000000000003ful, 0, 0 },
-	/* MISC: VA32L1-3, DRDTL1-3, RPCNTL1-3, ALCL0-3, DWPL0-2 */
-	{ CSR_MISC, "MISC", 0x7ffee, 0, 0 },
+	/* MISC (Vol.1 7.4.4): VA32L1-3 3:1, DRDTL1-3 7:5, RPCNTL1-3 11:9,
+	 * ALCL0-3 15:12, DWPL0-2 18:16; bits 0, 4 and 8 are R0 -> 0x7feee */
+	{ CSR_MISC, "MISC", 0x7feee, 0, 0 },
 	/* undefined numbers: read 0, writes ignored (7.1.x) */
 	{ 0x25, "csr 0x25", 0, 0, 1 }, { 0x9f, "csr 0x9f", 0, 0, 1 }, { 0x1ff, "csr 0x1ff", 0, 0, 1 },
 };
