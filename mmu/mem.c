@@ -174,7 +174,7 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
 	if (c->dbg && c->dbg->nwatch)
 		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)
-		trace_mem(c->trace, c, true, va, x.pa, size, 0, true);
+		trace_mem_rmw(c->trace, c, va, x.pa, size);
 	return r->host + (x.pa - r->base);
 }
 
