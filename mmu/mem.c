@@ -41,6 +41,7 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 		if (r->dcache[((x->pa & ~STLB_PAGE_MASK) - r->base) >> DPAGE_BITS])
 			return;
 		e = &c->stlb->w[stlb_index(va)];
+		ram_mark_written(r, x->pa & ~STLB_PAGE_MASK, STLB_PAGE_SIZE);
 	} else {
 		e = &c->stlb->r[stlb_index(va)];
 	}
@@ -171,6 +172,7 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
 		return NULL;    /* device: caller does load + store */
 	if (r->dcache[(x.pa - r->base) >> DPAGE_BITS])
 		dcache_invalidate(&c->m->bus, x.pa, size);
+	ram_mark_written(r, x.pa, size);
 	if (c->dbg && c->dbg->nwatch)
 		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)

@@ -116,6 +116,7 @@ int elf_load(struct machine *m, const char *path, struct image *img, char *err, 
 			}
 		}
 		memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+		ram_mark_written(r, pa, ph.p_memsz);
 		dcache_invalidate(&m->bus, pa, ph.p_memsz);
 		loaded++;
 	}
