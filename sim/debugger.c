@@ -135,12 +135,30 @@ static bool parse_addr(struct session *s, const char *txt, uint64_t *out)
 
 /* ---- showing stops ---- */
 
+/* A stop is at an instruction boundary before the events due there are
+ * serviced (cpu_run): say so when one is due, since the instruction shown
+ * may then not be the next to execute. */
+static void show_due(struct session *s)
+{
+	const struct cpu *c = s->c;
+	const uint64_t *h = c->csr[WORLD_HOST], *g = c->csr[WORLD_GUEST];
+	uint64_t next = timer_next_event(c);
+	bool timer = next != UINT64_MAX && next - c->time_skip <= c->icount;
+	bool host = (h[CSR_ESTAT] & h[CSR_ECFG] & ESTAT_IS) && (h[CSR_CRMD] & CRMD_IE);
+	bool guest = c->world == WORLD_GUEST && (lvz_guest_estat(c, g[CSR_ESTAT]) & g[CSR_ECFG] & ESTAT_IS) &&
+		     (g[CSR_CRMD] & CRMD_IE);
+	if (timer || host || guest)
+		fprintf(s->out, "  note: %s is due here; it is serviced before this instruction runs\n",
+			host || guest ? "an enabled interrupt" : "a timer expiry");
+}
+
 static void show_stop(struct session *s)
 {
 	char w[48];
 	inspect_where(s->c, w, sizeof(w));
 	fprintf(s->out, "[%s] insn %" PRIu64 " ", w, s->c->icount);
 	inspect_insn_line(s->out, s->m, s->img, s->c->pc);
+	show_due(s);
 }
 
 /* What changed worlds or took an exception during a step: one line each,
@@ -914,6 +932,7 @@ static char *read_command(struct session *s, bool tty)
 		if (fgets(buf, sizeof(buf), stdin)) {
 			buf[strcspn(buf, "\n")] = 0;
 			fprintf(s->out, "(lvzsim) %s\n", buf);
+			fflush(s->out);     /* a script can see the command was taken */
 			return strdup(buf);
 		}
 		if (ferror(stdin) && errno == EINTR) {     /* Ctrl-C while waiting */
