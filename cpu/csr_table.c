@@ -144,7 +144,8 @@ static const struct csr_info csr_info[CSR_SPACE] = {
 	[CSR_CRMD]   = { "CRMD",   B_BOTH, 0x3ff, 0x3ff, NULL, w_mode },
 	[CSR_PRMD]   = { "PRMD",   B_BOTH, 0xf, 0xf, NULL, NULL },
 	[CSR_EUEN]   = { "EUEN",   B_BOTH, EUEN_FPE, EUEN_FPE, NULL, NULL },
-	[CSR_MISC]   = { "MISC",   B_BOTH, 0x7feee, 0x7feee, NULL, w_flush },
+	/* MISC (7.4.4): VA32L1-3, DRDTL1-3, RPCNTL1-3, ALCL0-3, DWPL0-2. */
+	[CSR_MISC]   = { "MISC",   B_BOTH, 0x7ffee, 0x7ffee, NULL, w_flush },
 	[CSR_ECFG]   = { "ECFG",   B_BOTH, 0x71fff, 0x71fff, NULL, w_irq },
 	/* ESTAT: software sets SWI0/1; the host's gcsrwr/gcsrxchg may also
 	 * inject TI/IPI and write Ecode/EsubCode (lvz-facts.md 3). */

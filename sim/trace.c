@@ -187,6 +187,8 @@ void trace_insn_begin(struct trace *t, const struct cpu *c)
 		return;
 	memcpy(t->gpr_before, c->gpr, sizeof(t->gpr_before));
 	memcpy(t->fpr_before, c->fpr, sizeof(t->fpr_before));
+	memcpy(t->fcc_before, c->fcc, sizeof(t->fcc_before));
+	t->fcsr_before = c->fcsr;
 	t->out = t->buf;
 }
 
@@ -235,6 +237,13 @@ void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc)
 				fprintf(f, "%s\"f%u\":\"0x%llx\"", sep, r, (unsigned long long)c->fpr[r]);
 				sep = ",";
 			}
+		for (unsigned r = 0; r < 8; r++)
+			if (c->fcc[r] != t->fcc_before[r]) {
+				fprintf(f, "%s\"fcc%u\":\"0x%x\"", sep, r, c->fcc[r]);
+				sep = ",";
+			}
+		if (c->fcsr != t->fcsr_before)
+			fprintf(f, "%s\"fcsr0\":\"0x%x\"", sep, c->fcsr);
 		fputs("}}\n", f);
 	} else {
 		fprintf(f, "%llu ", n);
@@ -254,6 +263,15 @@ void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc)
 					(unsigned long long)c->fpr[r]);
 				first = false;
 			}
+		for (unsigned r = 0; r < 8; r++)
+			if (c->fcc[r] != t->fcc_before[r]) {
+				fprintf(f, "%*s fcc%u=%u", first && pad > 0 ? pad : 0, "", r, c->fcc[r]);
+				first = false;
+			}
+		if (c->fcsr != t->fcsr_before) {
+			fprintf(f, "%*s fcsr0=0x%x", first && pad > 0 ? pad : 0, "", c->fcsr);
+			first = false;
+		}
 		fputc('\n', f);
 	}
 	flush_events(t);
