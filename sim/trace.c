@@ -355,6 +355,8 @@ void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx)
 	if (!(t->events & TEV_TLB))
 		return;
 	const struct tlb_entry *e = idx >= 0 && idx < TLB_ENTRIES ? &c->tlb.e[idx] : NULL;
+	/* VPPN is VA[47:13]; VA[63:48] sign-extend bit 47 */
+	uint64_t va = e ? (uint64_t)((int64_t)(e->vppn << 29) >> 16) : 0;
 	FILE *f = head(t, c, "tlb");
 	if (t->format == TRACE_JSONL) {
 		fprintf(f, ",\"op\":\"%s\"", what);
@@ -362,7 +364,7 @@ void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx)
 			fprintf(f, ",\"index\":%d,\"exists\":%s,\"type\":\"%s\",\"entry_gid\":%u,\"asid\":%u,\"g\":%s",
 				idx, e->e ? "true" : "false", e->guest ? "guest" : "root", e->gid, e->asid,
 				e->g ? "true" : "false");
-			hex_field(f, "va", e->vppn << 13);
+			hex_field(f, "va", va);
 			fprintf(f, ",\"ps\":%u", e->ps);
 			hex_field(f, "lo0", e->lo[0]);
 			hex_field(f, "lo1", e->lo[1]);
@@ -373,7 +375,7 @@ void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx)
 	if (e)
 		fprintf(f, "tlb %s index=%d%s %s gid=%u asid=%u g=%d va=0x%llx ps=%u lo0=0x%llx lo1=0x%llx\n",
 			what, idx, e->e ? "" : " (not present)", e->guest ? "guest" : "root", e->gid, e->asid,
-			e->g, (unsigned long long)(e->vppn << 13), e->ps,
+			e->g, (unsigned long long)va, e->ps,
 			(unsigned long long)e->lo[0], (unsigned long long)e->lo[1]);
 	else
 		fprintf(f, "tlb %s\n", what);

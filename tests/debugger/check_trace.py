@@ -70,6 +70,22 @@ enters = [o for o in events if o["ev"] == "vm-enter"]
 check("vm-enters", len(enters) == len(exits) and all(o["world"] == "guest" and o["gid"] == 1 for o in enters),
       "%d enters, %d exits" % (len(enters), len(exits)))
 
+# Events with their fields, as lvzguest.c causes them (lvzguest.h values):
+# main's stage-2 tlbwr at S2_INDEX 2048 (root type, GID 1, 2 MiB pages);
+# the guest's tlbfill of GVA_MAPPED (guest type, GID 1, 4 KiB); its store
+# of FAR_VALUE 0x5a5a to FAR_GPA 0x800000 (identity-mapped by stage 2, so
+# VA = PA); its csrwr of TICLR (guest bank) in guest_trap.
+def has(**kw):
+    return any(all(o.get(k) == v for k, v in kw.items()) for o in events)
+
+
+check("tlb-events", has(ev="tlb", op="tlbwr", index=2048, type="root", entry_gid=1, ps=21, world="host") and
+      has(ev="tlb", op="tlbfill", type="guest", entry_gid=1, ps=12, va="0xffffffff80000000", world="guest", gid=1))
+check("mem-events", has(ev="store", world="guest", gid=1, va="0x800000", pa="0x800000", size=8, val="0x5a5a") and
+      has(ev="load", world="guest", gid=1, va="0x800000", pa="0x800000", size=8, val="0x5a5a"))
+check("csr-events", has(ev="csr", world="guest", gid=1, bank="guest", csr="TICLR") and
+      has(ev="csr", world="host", bank="host", csr="GSTAT"))
+
 # The text trace: "N host:P ..." or "N gG:P ...", same events in the same order.
 tev = []
 for line in open(text):

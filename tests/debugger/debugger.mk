@@ -11,5 +11,6 @@ $(DBG_OUT)/lvzguest.elf: $(TGT)/tests/debugger/lvzguest.o $(TGT)/tests/debugger/
 debugger-images: $(DBG_IMAGES)
 images: debugger-images
 
-check-debugger: sim debugger-images cli-images
+# The hypervisor's images too, when hypervisor/ is there (sessions on them).
+check-debugger: sim debugger-images cli-images $(if $(wildcard hypervisor/hypervisor.mk),hv-images)
 	@sh tests/debugger/run.sh

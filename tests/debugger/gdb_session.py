@@ -62,6 +62,16 @@ guest_csrs = feats.get("org.lvzsim.loongarch.gcsr", [])
 check("tdesc-csr-groups", "csr_crmd" in host_csrs and "csr_gstat" in host_csrs and
       "gcsr_crmd" in guest_csrs and "gcsr_gstat" not in guest_csrs, (len(host_csrs), len(guest_csrs)))
 
+# A corrupted packet is refused ('-'), the retransmission answered; an
+# unknown packet gets the empty reply; a register that does not exist an
+# error.  (Acks are still on here.)
+g.send_raw(b"$g#00")
+nak = g._byte()
+r = g.cmd("g")
+check("bad-checksum-nak", nak == b"-" and len(r) > 100, nak)
+check("unknown-packet", g.cmd("qLvzsimNoSuchThing") == "" and g.cmd("zz") .startswith("E") and
+      g.cmd("p%x" % len(regs)).startswith("E"))
+
 check("no-ack", g.cmd("QStartNoAckMode") == "OK")
 g.ack = False
 
@@ -124,6 +134,18 @@ old = g.mem(scratch, 8)
 ok = g.cmd("M%x,8:%s" % (scratch, "deadbeefcafef00d")) == "OK" and g.mem(scratch, 8) == bytes.fromhex("deadbeefcafef00d")
 g.cmd("M%x,8:%s" % (scratch, old.hex()))
 check("M-write-memory", ok and g.mem(scratch, 8) == old)
+# G writes them all: change r12 in a g image, write it back, read it.
+image = g.cmd("g")
+r12 = (0x0123456789abcdef).to_bytes(8, "little").hex()
+ok = g.cmd("G" + image[:2 * 8 * 12] + r12 + image[2 * 8 * 13:]) == "OK" and g.reg(num["r12"]) == 0x0123456789abcdef
+check("G-write-registers", ok and g.cmd("G" + image) == "OK" and g.cmd("g") == image)
+# X: binary data, with the bytes the protocol escapes ('}' '#' '$' '*').
+raw = bytes([0x7d, 0x23, 0x24, 0x2a, 0x00, 0xff, 0x10, 0x20])
+esc = b"".join(bytes([0x7d, c ^ 0x20]) if c in (0x7d, 0x23, 0x24, 0x2a) else bytes([c]) for c in raw)
+g.send(b"X%x,%x:" % (scratch, len(raw)) + esc)
+ok = g.recv() == b"OK" and g.mem(scratch, 8) == raw
+g.cmd("M%x,8:%s" % (scratch, old.hex()))
+check("X-binary-write", ok and g.mem(scratch, 8) == old)
 # Nothing maps VA 0x700000000000 (the host maps only VSEG 0 through DMW0
 # and has no TLB entries of its own): an error, not a crash.
 check("read-unmapped", g.cmd("m700000000000,8").startswith("E"))

@@ -20,19 +20,20 @@ mkdir -p "$O"
 ok() { echo "ok - debugger/$1"; }
 notok() { echo "not ok - debugger/$1: $2"; fail=$((fail + 1)); }
 
-# sym NAME: the symbol's address as the debugger prints it (0x%x)
-sym() {
-	a=$(llvm-nm-19 "$IMG" | awk -v s="$1" '$3 == s { print $1 }')
-	[ -n "$a" ] || { echo "no symbol $1" >&2; exit 1; }
+# symf ELF NAME: the symbol's address as the debugger prints it (0x%x)
+symf() {
+	a=$(llvm-nm-19 "$1" | awk -v s="$2" '$3 == s { print $1 }')
+	[ -n "$a" ] || { echo "no symbol $2 in $1" >&2; exit 1; }
 	printf '0x%x' "0x$a"
 }
+sym() { symf "$IMG" "$1"; }
 # the same, as 0x%016x (the debugger's stop lines)
 sym16() { printf '0x%016x' "$(sym "$1")"; }
 
 # session NAME: run the debugger with the commands on stdin, output in
 # $O/NAME.out, for the checks that follow.
 session() {
-	"$SIM" --debug "$IMG" >"$O/$1.out" 2>&1
+	"$SIM" --debug "${2:-$IMG}" >"$O/$1.out" 2>&1
 }
 # expect SESSION/CHECK TEXT...: every TEXT (a fixed string) is in the output.
 expect() {
@@ -187,6 +188,38 @@ expect breaks/bad-input "unknown exception 'bogus'" "unknown exit kind 'bogus'" 
 # The program's own verdict, then the machine's.
 expect breaks/end "PASS" "machine stopped: guest powered off"
 
+# ---- 4b. the other commands
+session misc <<EOF
+disas guest_cpucfg 3
+step 5
+info regs
+info fpu
+info csr EENTRY TLBRENTRY NOSUCH
+break exception 0x16
+break exit any
+info break
+help
+quit
+EOF
+# guest.S: cpucfg, jr \$ra (llvm-objdump prints ret), hvcl HC_REPORT (1)
+expect misc/disas "<guest_cpucfg+0>: 00006c84  cpucfg \$a0, \$a0" "<guest_cpucfg+4>: 4c000020  ret" 	"<guest_hvcl_report+0>: 002b8001  hvcl 1"
+expect misc/step "[host plv0] insn 5 "
+expect misc/regs "pc   0x" "world: host plv0   insn 5" "EUEN.FPE=0" "fcsr 0x00000000"
+# start.S writes EENTRY = rt_trap_entry; main writes TLBRENTRY = s2_refill,
+# but after 5 instructions only the reset values (0) are there.
+expect misc/csr "EENTRY    0x0000000000000000" "TLBRENTRY 0x0000000000000000" "NOSUCH: no such CSR"
+expect misc/break "break exception GSPR (ecode 0x16)" "break exit int gspr hvc tlbr pf fpd"
+expect misc/help "break exit [gspr|hvc|tlbr|pf|int|fpd|any]" "x/N[bhwdi] [va|hva|gva|gpa|hpa] ADDR"
+# one line on stderr, status 1, for option misuse
+"$SIM" --debug --gdb 0 "$IMG" </dev/null >/dev/null 2>"$O/err1"; s1=$?
+"$SIM" --trace "$O/x" --trace-events insn,bogus "$IMG" >/dev/null 2>"$O/err2"; s2=$?
+"$SIM" --gdb 99999 "$IMG" >/dev/null 2>"$O/err3"; s3=$?
+if [ $s1 -eq 1 ] && [ $s2 -eq 1 ] && [ $s3 -eq 1 ] && [ "$(cat "$O/err1" "$O/err2" "$O/err3" | wc -l)" -eq 3 ]; then
+	ok "cli-options"
+else
+	notok "cli-options" "statuses $s1 $s2 $s3: $(cat "$O/err1" "$O/err2" "$O/err3")"
+fi
+
 # ---- 5. save / load in the debugger; trace on / off
 session saveload <<EOF
 until guest_cpucfg
@@ -242,12 +275,80 @@ else notok "trace-events-vm-only" "other lines in $O/vm.trace"; fi
 
 # ---- 8. checkpoints: a run restored from a checkpoint writes the same
 # trace as the original from that point on.
-python3 "$T/check_checkpoint.py" "$SIM" "$IMG" "$O/plain.trace" "$O" || fail=$((fail + 1))
+python3 "$T/check_checkpoint.py" "$SIM" "$IMG" "$O" all checkpoint || fail=$((fail + 1))
 
 # ---- 9. a terminal: readline completion and history; Ctrl-C
 python3 "$T/check_interactive.py" "$SIM" "$IMG" "$SPIN" || fail=$((fail + 1))
 
 # ---- 10. the gdb stub, with the protocol client
 python3 "$T/gdb_session.py" "$SIM" "$IMG" "$SPIN" || fail=$((fail + 1))
+
+# ---- 11. the project's hypervisor (hypervisor/README.md): VM i runs as
+# GID i + 1, its RAM at HPA 0x2000000 + i x 256 KiB, its image at GPA
+# 0x10000 (linked at 0x9000... + GPA), booting with CRMD = 0xa8 (DA, PLV0,
+# DATF = DATM = 1); host EENTRY = hv_exception_entry (host_init.c); GCFG
+# with MATC = root (1) and GCI = 2.
+HV=$BUILD/hv
+if [ -f "$HV/sensitive.elf" ]; then
+	session hv-sensitive "$HV/sensitive.elf" <<EOF
+break exit gspr
+continue
+explain
+info gcsr CRMD
+info lvz
+info tlb gid 1
+step
+quit
+EOF
+	expect hv-sensitive/stop "exit:gspr from guest gid 1" \
+		"$(printf '0x%016x' "$(symf "$HV/sensitive.elf" hv_exception_entry)") <hv_exception_entry+0>"
+	expect hv-sensitive/explain "the guest executed 'cpucfg" "cpucfg is sensitive"
+	expect hv-sensitive/gcsr "guest CRMD      0x00000000000000a8"
+	expect hv-sensitive/lvz "VM=0 PVM=1 GIDBIT=8 GID=1" "MATC=1" "GCI=2"
+	# the guest's first code page, GPA 0x10000, paged in at HPA 0x2010000
+	expect_line hv-sensitive/stage2 "root:stg2  gid=1" "va=0x0000000000010000 ps=12 even: pa=0x002010000 VD"
+	expect hv-sensitive/step "<hv_exception_entry+4>"
+
+	# The guest's sensitive instructions, counted from the trace's VM
+	# exits by BADI, are those its source lists (guests/sensitive.c:
+	# cpucfg 24, idle 1, iocsr 10, csr 9, cacop 2).
+	"$SIM" --trace "$O/hv.jsonl" --trace-events vm --trace-format jsonl "$HV/sensitive.elf" >"$O/hv-sensitive.run" 2>&1
+	python3 "$T/count_gspr.py" "$O/hv.jsonl" cpucfg=24 idle=1 iocsr=10 csr=9 cacop=2 || fail=$((fail + 1))
+else
+	notok hv-sensitive "no $HV/sensitive.elf (make hv-images)"
+fi
+
+if [ -f "$HV/paging.elf" ]; then
+	# The paging guest's own TLB (guests/paging.c): at its rt_done its
+	# pairs at VA_BASE 0x40000000 are guest-type entries of GID 1, and
+	# word(VA_BASE, 0) holds 0xfeedface00000000; PWCL = 12 | 9 << 5 |
+	# 21 << 10 | 9 << 15 | 30 << 20 | 9 << 25 = 0x13e4d52c.
+	session hv-paging "$HV/paging.elf" <<EOF
+break $(symf "$HV/guests/paging.elf" rt_done) gid 1
+continue
+info tlb guest
+x/1d va 0x40000000
+x/1d gva 0x40000000
+info gcsr PWCL
+quit
+EOF
+	expect hv-paging/stop "[guest gid 1 plv0]"
+	expect_line hv-paging/guest-tlb " guest      gid=1" "va=0x0000000040000000 ps=12"
+	expect hv-paging/va "0x0000000040000000 (hpa 0x" "0xfeedface00000000"
+	expect hv-paging/gcsr "guest PWCL      0x0000000013e4d52c"
+else
+	notok hv-paging "no $HV/paging.elf (make hv-images)"
+fi
+
+if [ -f "$HV/timershare.elf" ]; then
+	# two VMs, guest timer interrupts injected, host timer slices
+	python3 "$T/check_checkpoint.py" "$SIM" "$HV/timershare.elf" "$O" exc,vm,tlb,csr hv-timershare/checkpoint 16 ||
+		fail=$((fail + 1))
+else
+	notok hv-timershare "no $HV/timershare.elf (make hv-images)"
+fi
+if [ -f "$HV/sensitive.elf" ]; then
+	python3 "$T/gdb_hv.py" "$SIM" "$HV/sensitive.elf" "$HV/guests/sensitive.elf" || fail=$((fail + 1))
+fi
 
 [ "$fail" -eq 0 ]
