@@ -36,6 +36,7 @@ struct session {
 	struct machine *m;
 	struct cpu *c;
 	const struct image *img;
+	struct image *img_rw;    /* `symbols` adds to it (NULL for monitor commands) */
 	struct debug *dbg;
 	FILE *out;
 	bool monitor;            /* a GDB `monitor` command: no run control */
@@ -604,9 +605,10 @@ static void cmd_examine(struct session *s, char *args, const char *fmt)
 			pa_note = pabuf;
 		}
 		if (unit == 'i') {
-			char dis[96];
+			char dis[96], note[48];
 			disasm_text((uint32_t)v, a, dis, sizeof(dis));
-			fprintf(s->out, "0x%016" PRIx64 "%s: %08" PRIx64 "  %s\n", a, pa_note, v, dis);
+			inspect_insn_note((uint32_t)v, note, sizeof(note));
+			fprintf(s->out, "0x%016" PRIx64 "%s: %08" PRIx64 "  %s%s\n", a, pa_note, v, dis, note);
 		} else {
 			fprintf(s->out, "0x%016" PRIx64 "%s: 0x%0*" PRIx64 "\n", a, pa_note, (int)size * 2, v);
 		}
@@ -694,6 +696,19 @@ static void cmd_load(struct session *s, char *args, const char *fmt)
 	}
 }
 
+static void cmd_symbols(struct session *s, char *args, const char *fmt)
+{
+	(void)fmt;
+	char *file = next_tok(&args);
+	char msg[512];
+	if (!file || !s->img_rw) {
+		fprintf(s->out, "usage: symbols ELF\n");
+		return;
+	}
+	image_add_symbols(s->img_rw, file, msg, sizeof(msg));
+	fprintf(s->out, "%s\n", msg);
+}
+
 static void cmd_help(struct session *s, char *args, const char *fmt);
 
 struct command {
@@ -727,6 +742,7 @@ static const struct command commands[] = {
 	{ "disas", NULL, cmd_disas, false, "disas [ADDR [N]]         disassemble N instructions (default: 8 at PC)" },
 	{ "explain", NULL, cmd_explain, false, "explain                  the last exception or VM exit in plain words" },
 	{ "trace", NULL, cmd_trace, true, "trace on [EVENTS] | off  trace on stdout (events as --trace-events)" },
+	{ "symbols", NULL, cmd_symbols, true, "symbols ELF              add an ELF's symbols (a guest's, say) to addresses and names" },
 	{ "save", NULL, cmd_save, false, "save FILE                checkpoint the whole machine" },
 	{ "load", NULL, cmd_load, true, "load FILE                restore a checkpoint" },
 	{ "quit", "q", cmd_quit, true, "quit" },
@@ -906,7 +922,7 @@ static char **complete(const char *text, int start, int end)
 		comp.symbols = true;
 	} else if (!strcmp(w[0], "trace")) {
 		comp.list = trace_words;
-	} else if (!strcmp(w[0], "save") || !strcmp(w[0], "load")) {
+	} else if (!strcmp(w[0], "save") || !strcmp(w[0], "load") || !strcmp(w[0], "symbols")) {
 		rl_attempted_completion_over = 0;   /* readline completes file names */
 		return NULL;
 	} else {
@@ -943,7 +959,7 @@ static char *read_command(struct session *s, bool tty)
 	}
 }
 
-int debugger_main(struct machine *m, const struct image *img)
+int debugger_main(struct machine *m, struct image *img)
 {
 	static struct debug dbg;
 	static struct session s;
@@ -951,6 +967,7 @@ int debugger_main(struct machine *m, const struct image *img)
 	s.m = m;
 	s.c = &m->cpu;
 	s.img = img;
+	s.img_rw = img;
 	s.dbg = &dbg;
 	s.out = stdout;
 	s.cmdline_trace = m->cpu.trace;

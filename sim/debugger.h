@@ -13,7 +13,7 @@ struct debug;
 
 /* Run the command loop until quit or end of input; returns the exit status
  * for lvzsim (the machine's, if it stopped). */
-int debugger_main(struct machine *m, const struct image *img);
+int debugger_main(struct machine *m, struct image *img);
 
 /* One command for GDB's `monitor`: everything but run control (step,
  * continue, until, load, quit, trace), with breakpoints in d.  Output

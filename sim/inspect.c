@@ -108,6 +108,21 @@ void inspect_where(const struct cpu *c, char *buf, size_t n)
 		snprintf(buf, n, "host plv%u", plv);
 }
 
+void inspect_insn_note(uint32_t raw, char *buf, size_t n)
+{
+	buf[0] = 0;
+	unsigned id = insn_lookup(raw);
+	if (id >= INSN_COUNT)
+		return;
+	/* csrrd/csrwr/csrxchg and gcsrrd/gcsrwr/gcsrxchg: the CSR by name
+	 * (llvm-objdump prints only its number) */
+	const char *m = insn_table[id].mnemonic;
+	if (!strncmp(m, "csr", 3) || !strncmp(m, "gcsr", 4)) {
+		const char *name = csr_name((raw >> 10) & 0x3fff);
+		snprintf(buf, n, "   # %s%s", m[0] == 'g' ? "guest " : "", name ? name : "undefined CSR");
+	}
+}
+
 void inspect_insn_line(FILE *out, struct machine *m, const struct image *img, uint64_t pc)
 {
 	uint64_t pa, w = 0;
@@ -118,9 +133,10 @@ void inspect_insn_line(FILE *out, struct machine *m, const struct image *img, ui
 	if (sym)
 		fprintf(out, " <%s+%" PRIu64 ">", sym->name, pc - sym->addr);
 	if (ok) {
-		char dis[96];
+		char dis[96], note[48];
 		disasm_text((uint32_t)w, pc, dis, sizeof(dis));
-		fprintf(out, ": %08" PRIx64 "  %s\n", w, dis);
+		inspect_insn_note((uint32_t)w, note, sizeof(note));
+		fprintf(out, ": %08" PRIx64 "  %s%s\n", w, dis, note);
 	} else {
 		fprintf(out, ": <%s>\n", why ? why : "not RAM");
 	}

@@ -43,6 +43,8 @@ size_t inspect_write_virt(struct machine *m, uint64_t va, const uint8_t *buf, si
 
 /* "host plv0" or "guest gid 1 plv3". */
 void inspect_where(const struct cpu *c, char *buf, size_t n);
+/* "   # SAVE5" for an instruction that names a CSR by number, else "". */
+void inspect_insn_note(uint32_t raw, char *buf, size_t n);
 /* One line: address <symbol+off>: word  disassembly. */
 void inspect_insn_line(FILE *out, struct machine *m, const struct image *img, uint64_t pc);
 

@@ -309,6 +309,16 @@ EOF
 	expect_line hv-sensitive/stage2 "root:stg2  gid=1" "va=0x0000000000010000 ps=12 even: pa=0x002010000 VD"
 	expect hv-sensitive/step "<hv_exception_entry+4>"
 
+	# The guest's own symbols: its main, in guest mode, GID 1.
+	session hv-symbols "$HV/sensitive.elf" <<EOF
+symbols $HV/guests/sensitive.elf
+break main gid 1
+continue
+quit
+EOF
+	expect hv-symbols/main "symbols from '$HV/guests/sensitive.elf'" \
+		"[guest gid 1 plv0] insn" "$(printf '0x%016x' "$(symf "$HV/guests/sensitive.elf" main)") <main+0>:"
+
 	# The guest's sensitive instructions, counted from the trace's VM
 	# exits by BADI, are those its source lists (guests/sensitive.c:
 	# cpucfg 24, idle 1, iocsr 10, csr 9, cacop 2).
