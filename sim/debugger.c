@@ -100,7 +100,8 @@ static bool parse_u64(const char *t, uint64_t *v)
 	return !errno && !*end;
 }
 
-/* number | symbol | $reg | $pc, optionally "+off" / "-off". */
+/* number | symbol | $reg | $pc | $csr (the current world's bank),
+ * optionally "+off" / "-off". */
 static bool parse_addr(struct session *s, const char *txt, uint64_t *out)
 {
 	char buf[128];
@@ -120,9 +121,13 @@ static bool parse_addr(struct session *s, const char *txt, uint64_t *out)
 			base = s->c->pc;
 		} else {
 			int r = reg_index(buf + 1);
-			if (r < 0)
+			int n = r < 0 ? csr_by_name(buf + 1) : -1;
+			if (r >= 0)
+				base = s->c->gpr[r];
+			else if (n >= 0 && csr_exists(s->c->world, (unsigned)n))
+				base = csr_read(s->c, s->c->world, (unsigned)n);     /* $era, $badv ... */
+			else
 				return false;
-			base = s->c->gpr[r];
 		}
 	} else if (isdigit((unsigned char)buf[0])) {
 		if (!parse_u64(buf, &base))
@@ -756,7 +761,7 @@ static void cmd_help(struct session *s, char *args, const char *fmt)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (!s->monitor || !commands[i].runs)
 			fprintf(s->out, "%s\n", commands[i].help);
-	fprintf(s->out, "Addresses: 0x... | decimal | symbol | $reg | $pc, with +N / -N.\n");
+	fprintf(s->out, "Addresses: 0x... | decimal | symbol | $reg | $pc | $csr (e.g. $era), with +N / -N.\n");
 	if (!s->monitor)
 		fprintf(s->out, "Ctrl-C stops a running machine.\n");
 }

@@ -73,6 +73,7 @@ step
 x/1i gva guest_cpucfg
 x/1w gpa guest_cpucfg
 x/1w hpa guest_cpucfg
+x/1i gva \$era
 quit
 EOF
 # The guest's cpucfg exits to the host's EENTRY = rt_trap_entry (start.S;
@@ -95,6 +96,8 @@ expect gspr/info-lvz "VM=0 PVM=1 GIDBIT=8 GID=1   (CPU is in host mode)" "USETGI
 expect_line gspr/info-tlb-gid "2048 mtlb root:stg2  gid=1" "va=0x0000000000000000 ps=21 even: pa=0x000000000 VD"
 expect gspr/info-tlb-guest "0 entries"
 expect gspr/step "[host plv0] insn" "<rt_trap_entry+4>"
+# after the exit, host ERA = the guest PC (docs/lvz.md, Exit)
+expect gspr/x-csr-operand "$(printf '0x%016x' "$GUEST_CPUCFG") (hpa 0x$(printf '%x' "$GUEST_CPUCFG")): 00006c84  cpucfg"
 expect gspr/x-spaces "$(printf '0x%016x' "$GUEST_CPUCFG"): 00006c84  cpucfg \$a0, \$a0" \
 	"$(printf '0x%016x' "$GUEST_CPUCFG"): 0x00006c84"
 
