@@ -199,6 +199,26 @@ spin = elf_entry(SPIN)
 # The loop is "addi.d $t0, $t0, 1; b 1b" at _start: the PC is one of the
 # two, and t0 counts the iterations done.
 check("ctrl-c", r.startswith("T02") and pc in (spin, spin + 4) and g.reg(12) > 0, "%s pc %x" % (r, pc))
+# Malformed packets (fixed pseudo-random bytes, valid checksums; register
+# and memory writes among them, so on the spin image) get an error or the
+# empty reply and never kill the stub; it still answers.
+import random  # noqa: E402
+rnd = random.Random(5)
+alive = True
+for i in range(300):
+    body = bytes(rnd.choice(b"gGpPmMXZzqQvHTs?,:;=0123456789abcdefx}*-") for _ in range(rnd.randrange(1, 40)))
+    if body[:1] in (b"c", b"s", b"v", b"D", b"k") or body.startswith(b"vCont"):
+        continue        # run control / detach: not noise
+    if body[:1] in (b"s",):
+        continue
+    try:
+        g.send(body)
+        g.recv()
+    except Exception as e:  # noqa: BLE001
+        alive = False
+        break
+check("malformed-packets", alive and g.cmd("?").startswith("T02"), body)
+
 g.send("k")
 g.close()
 rc, out, err = sim.wait()
