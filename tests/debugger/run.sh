@@ -69,6 +69,7 @@ info gcsr CRMD ESTAT
 info lvz
 info tlb gid 1
 info tlb guest
+info tlb host
 step
 x/1i gva guest_cpucfg
 x/1w gpa guest_cpucfg
@@ -94,7 +95,9 @@ expect gspr/info-lvz "VM=0 PVM=1 GIDBIT=8 GID=1   (CPU is in host mode)" "USETGI
 # main's stage-2 pair: MTLB index 2048 (S2_INDEX), GID 1, VA 0, 2 MiB
 # pages, even half at HPA 0; the guest has not written its own TLB yet.
 expect_line gspr/info-tlb-gid "2048 mtlb root:stg2  gid=1" "va=0x0000000000000000 ps=21 even: pa=0x000000000 VD"
-expect gspr/info-tlb-guest "0 entries"
+# ... and the host has none of its own (GID 0): it runs in DA mode and DMW0.
+if [ "$(grep -c '^0 entries' "$O/gspr.out")" -eq 2 ]; then ok gspr/info-tlb-guest-host
+else notok gspr/info-tlb-guest-host "expected no guest-type and no host entries (see $O/gspr.out)"; fi
 expect gspr/step "[host plv0] insn" "<rt_trap_entry+4>"
 # after the exit, host ERA = the guest PC (docs/lvz.md, Exit)
 if grep -A1 -F '(lvzsim) x/1i gva $era' "$O/gspr.out" | grep -qF "$(printf '0x%016x' "$GUEST_CPUCFG"): 00006c84  cpucfg"; then
@@ -166,10 +169,16 @@ delete
 break csr TICLR guest
 continue
 delete
+rwatch guest_ticks
+continue
+delete
 break exit int
 continue
 delete
 break enter
+continue
+delete
+awatch s2_refills
 continue
 delete
 break exception bogus
@@ -187,9 +196,20 @@ expect breaks/exception "exception HVC taken by the host; exit:hvc from guest gi
 expect breaks/watch "store of 8 bytes at physical 0x800000"
 # guest_trap writes TICLR at guest_ticlr: the stop is after it.
 expect breaks/csr "guest TICLR written" "<guest_ticlr+4>"
+# The guest's wait loop loads guest_ticks.
+expect breaks/rwatch "load of 8 bytes at physical $(sym guest_ticks)"
 # The host timer (HOST_PERIOD) preempts the spinning guest.
 expect breaks/exit-int "exit:int from guest gid 1"
 expect breaks/enter "entered guest gid 1"
+# s2_refill counted its one refill long before; the next access to
+# s2_refills is finish()'s load, in the host, at HC_DONE (lvzguest.c;
+# finish is static and compiled into hook, whose symbol the stop shows).
+expect_line breaks/awatch "stopped: watchpoint" "load of 8 bytes at physical $(sym s2_refills)"
+if grep -A1 "load of 8 bytes at physical $(sym s2_refills)" "$O/breaks.out" | grep -q '^\[host plv0\].*<hook+'; then
+	ok breaks/awatch-where
+else
+	notok breaks/awatch-where "not stopped in hook/finish (see $O/breaks.out)"
+fi
 expect breaks/bad-input "unknown exception 'bogus'" "unknown exit kind 'bogus'" \
 	"<device uart at physical 0x1fe001e0: not read" "unknown command 'frobnicate'"
 # The program's own verdict, then the machine's.
