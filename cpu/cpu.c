@@ -158,12 +158,18 @@ unsigned cpu_run(struct cpu *c, uint64_t limit)
 	for (;;) {
 		if (c->m->stop)
 			return STOP_MACHINE;
+		/* A run of N instructions ends at the boundary, before the
+		 * events due there are serviced: the next run services them
+		 * first.  So a machine stopped after N instructions (the
+		 * debugger, --save-at, --max-insns) is in the state the N-th
+		 * instruction left, and resuming it does exactly what an
+		 * uninterrupted run does at that point. */
+		if (c->icount >= end)
+			return STOP_NONE;
 		if (!service_events(c, end))
 			return STOP_MACHINE;
 		if (c->stop_reason & STOP_DEBUG)
 			return STOP_DEBUG;
-		if (c->icount >= end)
-			return STOP_NONE;
 		if (c->idle)
 			continue;
 		uint64_t stop = end;

@@ -41,6 +41,7 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 		if (r->dcache[((x->pa & ~STLB_PAGE_MASK) - r->base) >> DPAGE_BITS])
 			return;
 		e = &c->stlb->w[stlb_index(va)];
+		ram_mark_written(r, x->pa & ~STLB_PAGE_MASK, STLB_PAGE_SIZE);
 	} else {
 		e = &c->stlb->r[stlb_index(va)];
 	}
@@ -170,10 +171,11 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64
 	if (!r)
 		return NULL;    /* device: caller does load + store */
 	*pa = x.pa;
+	ram_mark_written(r, x.pa, size);
 	if (c->dbg && c->dbg->nwatch)
 		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)
-		trace_mem(c->trace, c, true, va, x.pa, size, 0, true);
+		trace_mem_rmw(c->trace, c, va, x.pa, size);
 	return r->host + (x.pa - r->base);
 }
 

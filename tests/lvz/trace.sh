@@ -53,9 +53,10 @@ for line in open(sys.argv[1]):
     e = json.loads(line)
     if e["ev"] != "enter" and not e["ev"].startswith("exit:"):
         continue
-    f = [e["ev"], str(e["gid"]), e["pc"], e["cause"]]
-    if e["ev"] != "enter":
-        f += [e["badv"] or "-", e["badi"] or "-"]
+    if e["ev"] == "enter":
+        f = [e["ev"], str(e["gid"]), e["pc"], e["cause"]]
+    else:
+        f = [e["ev"], str(e["guest_gid"]), e["guest_pc"], e["cause"], e["badv"] or "-", e["badi"] or "-"]
     print(" ".join(f))
 EOP
 
