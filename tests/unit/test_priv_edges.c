@@ -28,6 +28,11 @@
 #define GCSRWR(rd, csr)       (0x05000020u | (csr) << 10 | (rd))
 #define GCSRXCHG(rd, rj, csr) (0x05000000u | (csr) << 10 | (rj) << 5 | (rd))
 
+#define TLBWR   0x06483000u
+#define TLBFILL 0x06483400u
+#define TLBSRCH 0x06482800u
+#define LDPTE(rj, seq) (0x06440000u | (seq) << 10 | (rj) << 5)
+
 static struct machine m;
 
 static struct cpu *run(const uint32_t *w, unsigned n)
@@ -78,10 +83,112 @@ static void test_undefined_csr_numbers(void **state)
 	}
 }
 
+static unsigned live_entries(const struct cpu *c)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < TLB_ENTRIES; i++)
+		n += c->tlb.e[i].e;
+	return n;
+}
+
+/*
+ * tlbwr/tlbfill with a page size the core does not implement.  PRCFG2 =
+ * 0x3ffff000 says sizes 2^12 .. 2^29 (Vol.1 7.3.2); the manual leaves
+ * other sizes undefined.  Our choice (as later QEMU versions, check_ps):
+ * nothing is written.  Before the fix such entries were written and the
+ * lookups shifted by ps + 1 - 13 < 0 (UBSan: shift exponent 4294967284,
+ * mmu/tlb.c vppn_match, from the fuzz harness).
+ */
+static void test_tlb_write_bad_page_size(void **state)
+{
+	(void)state;
+	static const unsigned bad[] = { 0, 11, 30, 63 };
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		uint32_t w[] = { TLBWR, TLBFILL, TLBSRCH };
+		struct cpu *c = run(w, 3);
+		csr_write(c, 0, CSR_TLBEHI, 0x12344000);
+		csr_write(c, 0, CSR_TLBELO0, 0x5000 | TLBELO_V);
+		csr_write(c, 0, CSR_TLBELO1, 0x6000 | TLBELO_V);
+		csr_write(c, 0, CSR_TLBIDX, (uint64_t)bad[i] << TLBIDX_PS_SH | (STLB_ENTRIES + 5));
+		cpu_run(c, 3);
+		assert_int_equal(c->pc, CODE + 3 * 4);
+		assert_int_equal(live_entries(c), 0);
+		/* tlbsrch finds nothing: NE = 1 */
+		assert_true(csr_read(c, 0, CSR_TLBIDX) & TLBIDX_NE);
+		machine_free(&m);
+	}
+	/* The largest implemented size is written (MTLB index 5, ps 29). */
+	uint32_t w[] = { TLBWR };
+	struct cpu *c = run(w, 1);
+	csr_write(c, 0, CSR_TLBEHI, 0x40000000);
+	csr_write(c, 0, CSR_TLBELO0, TLBELO_V);
+	csr_write(c, 0, CSR_TLBIDX, 29ull << TLBIDX_PS_SH | (STLB_ENTRIES + 5));
+	cpu_run(c, 1);
+	assert_true(c->tlb.e[STLB_ENTRIES + 5].e);
+	assert_int_equal(c->tlb.e[STLB_ENTRIES + 5].ps, 29);
+	machine_free(&m);
+}
+
+/* tlbwr with NE = 1 removes the entry whatever the page size field says. */
+static void test_tlb_remove_with_bad_page_size(void **state)
+{
+	(void)state;
+	uint32_t w[] = { TLBWR };
+	struct cpu *c = run(w, 1);
+	c->tlb.e[STLB_ENTRIES + 7].e = true;
+	c->tlb.e[STLB_ENTRIES + 7].ps = 12;
+	/* Stored directly: which bit NE is (31, Vol.1 7.5.1) is not the point */
+	c->csr[0][CSR_TLBIDX] = TLBIDX_NE | (STLB_ENTRIES + 7);         /* PS = 0 */
+	cpu_run(c, 1);
+	assert_false(c->tlb.e[STLB_ENTRIES + 7].e);
+	machine_free(&m);
+}
+
+/* STLBPS.PS = 63 (a 6-bit field; no such STLB size): lookups still work
+ * and find the MTLB entry; the STLB set index must not shift by 64. */
+static void test_stlbps_out_of_range(void **state)
+{
+	(void)state;
+	uint32_t w[] = { TLBWR, TLBSRCH };
+	struct cpu *c = run(w, 2);
+	csr_write(c, 0, CSR_STLBPS, 63);
+	csr_write(c, 0, CSR_TLBEHI, 0x12344000);
+	csr_write(c, 0, CSR_TLBELO0, TLBELO_V);
+	csr_write(c, 0, CSR_TLBIDX, 14ull << TLBIDX_PS_SH | (STLB_ENTRIES + 3));
+	cpu_run(c, 2);
+	assert_int_equal(csr_read(c, 0, CSR_TLBIDX) & (TLBIDX_NE | 0xfff), STLB_ENTRIES + 3);
+	machine_free(&m);
+}
+
+/*
+ * ldpte of a huge PTE with PWCL.PTbase = PTwidth = 0: the page size is
+ * PTbase + PTwidth - 1 (4.2.4.9), which wraps.  TLBREHI.PS is 6 bits
+ * (7.5.11), so it gets the low 6 bits, 63, and the rest of TLBREHI (the
+ * VPPN) must stay.  Before the fix the unsigned -1 was ORed into the whole
+ * register and 1 << ps shifted by 2^32 - 1 (UB) for the odd half.
+ */
+static void test_ldpte_huge_ps_wraps(void **state)
+{
+	(void)state;
+	uint32_t w[] = { LDPTE(4, 1) };
+	struct cpu *c = run(w, 1);
+	csr_write(c, 0, CSR_PWCL, 0);
+	csr_write(c, 0, CSR_TLBREHI, 0x0000123456780000ull);
+	c->gpr[4] = 0x1000 | (1ull << 6) | TLBELO_V;   /* a huge PTE: bit 6 (Linux _PAGE_HUGE) */
+	cpu_run(c, 1);
+	assert_int_equal(c->pc, CODE + 4);
+	assert_int_equal(csr_read(c, 0, CSR_TLBREHI), 0x0000123456780000ull | 63);
+	machine_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_undefined_csr_numbers),
+		cmocka_unit_test(test_tlb_write_bad_page_size),
+		cmocka_unit_test(test_tlb_remove_with_bad_page_size),
+		cmocka_unit_test(test_stlbps_out_of_range),
+		cmocka_unit_test(test_ldpte_huge_ps_wraps),
 	};
 	return cmocka_run_group_tests_name("priv_edges", tests, NULL, NULL);
 }
