@@ -181,17 +181,18 @@ HANDLER(rdtimeh_w)
 HANDLER(syscall) { (void)d; cpu_exception(cpu, ECODE_SYS, 0, 0); }
 HANDLER(break) { (void)d; cpu_exception(cpu, ECODE_BRK, 0, 0); }
 
-/* asrtle.d/asrtgt.d (2.2.10.3): BCE unless rj <= rk / rj > rk. */
+/* asrtle.d/asrtgt.d (2.2.10.3): BCE unless rj <= rk / rj > rk, "compared
+ * as signed numbers" (QEMU 7.2 compares them unsigned). */
 HANDLER(asrtle_d)
 {
-	if (RJ <= RK)
+	if ((int64_t)RJ <= (int64_t)RK)
 		NEXT();
 	else
 		cpu_exception(cpu, ECODE_BCE, 0, 0);
 }
 HANDLER(asrtgt_d)
 {
-	if (RJ > RK)
+	if ((int64_t)RJ > (int64_t)RK)
 		NEXT();
 	else
 		cpu_exception(cpu, ECODE_BCE, 0, 0);

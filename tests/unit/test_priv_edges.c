@@ -181,6 +181,30 @@ static void test_ldpte_huge_ps_wraps(void **state)
 	machine_free(&m);
 }
 
+/*
+ * asrtle.d / asrtgt.d compare rj and rk "as signed numbers" (Vol.1
+ * 2.2.10.3, Other Miscellaneous Instructions).  With rj = -1 and rk = 1:
+ * asrtle (-1 <= 1) passes, asrtgt (-1 > 1) raises BCE.  An unsigned
+ * compare (0xffff... vs 1) gives the opposite, as QEMU 7.2 does.
+ */
+#define ASRTLE(rj, rk) (0x00010000u | (rk) << 10 | (rj) << 5)
+#define ASRTGT(rj, rk) (0x00018000u | (rk) << 10 | (rj) << 5)
+static void test_asrt_signed(void **state)
+{
+	(void)state;
+	uint32_t w[] = { ASRTLE(4, 5), ASRTGT(4, 5) };
+	struct cpu *c = run(w, 2);
+	csr_write(c, 0, CSR_EENTRY, 0x8000);
+	c->gpr[4] = (uint64_t)-1;
+	c->gpr[5] = 1;
+	cpu_run(c, 2);
+	/* the first passed, the second trapped: ERA = the asrtgt, BCE */
+	assert_int_equal(c->pc, 0x8000);
+	assert_int_equal(csr_read(c, 0, CSR_ERA), CODE + 4);
+	assert_int_equal((csr_read(c, 0, CSR_ESTAT) >> ESTAT_ECODE_SH) & 0x3f, ECODE_BCE);
+	machine_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_tlb_remove_with_bad_page_size),
 		cmocka_unit_test(test_stlbps_out_of_range),
 		cmocka_unit_test(test_ldpte_huge_ps_wraps),
+		cmocka_unit_test(test_asrt_signed),
 	};
 	return cmocka_run_group_tests_name("priv_edges", tests, NULL, NULL);
 }
