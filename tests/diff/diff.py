@@ -111,7 +111,7 @@ def main():
     print('# mnemonics generated: %d of %d eligible%s' % (
         len([m for m in gen_classes if m in used]), len(gen_classes),
         ('; not drawn this run: ' + ' '.join(unused)) if unused else ''))
-    print('# excluded cases (QEMU 7.2 departs from the manual), times a template avoided one:')
+    print('# excluded cases (QEMU 7.2 departs from the manual): draws the generator redirected away from each')
     for k, reason in EXCLUDED.items():
         print('#   %-18s %5d  %s' % (k, stats.excluded[k], reason))
     for k, reason in DUMP_EXCLUSIONS.items():

@@ -65,7 +65,12 @@ DUMP_EXCLUSIONS = {
     'badv-bce':
         'BADV after BCE: Vol.1 7.4.8 records the bad address; QEMU 7.2 writes the PC there '
         '(it does the same for SYS/BRK/INE/IPE/FPD/FPE, where the manual writes nothing)',
+    'badv-adem':
+        'BADV after ADEM from an access to no device: QEMU 7.2 writes the PC there, the manual the '
+        'bad address (Vol.1 7.4.8)',
 }
+
+MEM_LD_ST = ['ld.b', 'ld.h', 'ld.w', 'ld.d', 'ld.bu', 'ld.hu', 'ld.wu', 'st.b', 'st.h', 'st.w', 'st.d']
 
 SPECIAL64 = [0, 1, 2, 3, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000,
              0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
@@ -415,6 +420,32 @@ class Generator:
         lines.append('%s %s, %s, %s' % (m, d, r(t), r(b)))
         return '\n'.join(lines)
 
+    # Physical ranges with nothing behind them on QEMU 7.2's virt board
+    # (and lvzsim's): between the PCH MSI page and 0x40000000, between the
+    # PCI memory window and high RAM, and above high RAM (-m 1G: it ends at
+    # 0xc0000000).  Not the PCI windows (ECAM 0x20000000, MEM 0x40000000,
+    # IO 0x18004000): QEMU's PCI host answers there (reads all-ones) and
+    # lvzsim has no PCI host, a board difference rather than a CPU one.
+    UNMAPPED = [(0x30000000, 0x3fffffff), (0x80000000, 0x8fffffff), (0xc0000000, 0xffffffffffff)]
+
+    def unmapped(self):
+        """A load or store to a physical address with nothing there (DA
+        mode: PA = VA[47:0]).  Both raise ADEM (a failed transaction);
+        BADV is not compared (see DUMP_EXCLUSIONS)."""
+        g = self.rng
+        m = g.choice(MEM_LD_ST)
+        t = self.temp()
+        lo, hi = g.choice(self.UNMAPPED)
+        a = g.randrange(lo, hi + 1) & ~0xfff
+        # lu12i.w sign-extends bit 31; lu32i.d then sets bits 51:32 (a < 2^48)
+        hi20 = (a >> 12) & 0xfffff
+        lines = ['lu12i.w %s, %d' % (r(t), hi20 - (1 << 20) if hi20 >> 19 else hi20)]
+        if a >> 31:
+            lines.append('lu32i.d %s, %d' % (r(t), a >> 32))
+        reg = r(self.dst()) if m.startswith('ld') else r(self.src())
+        lines.append('%s %s, %s, %d' % (m, reg, r(t), g.randrange(0, 2048)))
+        return '\n'.join(lines)
+
     def t_asrt(self, m):
         """Only passing assertions (see EXCLUDED 'bce')."""
         g = self.rng
@@ -607,7 +638,7 @@ class Generator:
         'int_ui12': 3, 'int_si16': 1, 'int_si20': 3,
         'mem_ld': 6, 'mem_st': 6, 'mem_ldx': 3, 'mem_stx': 3, 'mem_ptr': 3, 'mem_llsc': 2,
         'mem_am': 4, 'mem_bound': 2, 'asrt': 0.5, 'hint': 1, 'trap': 0.3,
-        'branch': 4, 'call': 1, 'loop': 1.5, 'smc': 0.4, 'v11_ine': 0.3,
+        'branch': 4, 'call': 1, 'loop': 1.5, 'smc': 0.4, 'unmapped': 0.3, 'v11_ine': 0.3,
         'fp_arith3': 8, 'fp_arith2': 4, 'fp_fma': 3, 'fp_cvt': 5, 'fp_cmp': 4, 'fp_sel': 1,
         'fp_move': 4, 'fp_fcsr': 2, 'fp_mem': 4, 'fp_bound': 1, 'fp_branch': 1.5,
         'v11_fp_ine': 0.2,
@@ -626,6 +657,8 @@ class Generator:
                 return self.loop(depth)
             if cls == 'smc':
                 return self.smc(depth)
+            if cls == 'unmapped':
+                return self.unmapped()
             m = g.choice([k for k, v in CLASSES.items() if v == cls])
             fn = getattr(self, 't_' + cls)
             it = fn(m, depth, in_loop) if cls in self.CONTROL else fn(m)

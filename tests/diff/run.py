@@ -81,4 +81,10 @@ def first_difference(a, b):
 
 
 def compare(runner, elf, names):
-    return Outcome(names, runner.sim(elf), runner.oracle(elf))
+    """Run both, keep their UART output next to the image (.sim, .qemu)."""
+    sim, qemu = runner.sim(elf), runner.oracle(elf)
+    stem = elf[:-4] if elf.endswith('.elf') else elf
+    for ext, res in (('.sim', sim), ('.qemu', qemu)):
+        with open(stem + ext, 'w') as fh:
+            fh.write(res[1])
+    return Outcome(names, sim, qemu)
