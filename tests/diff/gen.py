@@ -113,6 +113,7 @@ class Sequence:
         self.fpr = [0] * 32
         self.fcsr = 0
         self.fcc = 0
+        self.pg = None          # (DMW0, DMW2, base alias) for a paged sequence
         self.body = []
 
 
@@ -695,6 +696,12 @@ class Generator:
         s.gpr = [0] + [self.value64() for _ in range(31)]
         s.gpr[s.base] = None            # the sandbox base: filled in by the image
         s.buf = bytes(g.getrandbits(8) for _ in range(WINDOW))
+        if g.random() < 0.3:
+            # Paged: DMW0 maps VSEG 9 (cached or not), DMW2 VSEG 8; the
+            # base goes through one of them or through DMW1's identity.
+            dmw0 = 0x9000000000000001 | g.randrange(2) << 4
+            dmw2 = 0x8000000000000001 | g.randrange(2) << 4
+            s.pg = (dmw0, dmw2, g.choice([0x9000000000000000, 0x8000000000000000, 0]))
         if self.fp:
             s.fpr = [self.fp_value() for _ in range(32)]
             s.fcsr = (g.randrange(4) << 8) | ((g.randrange(32) << 16) if g.random() < 0.3 else 0)

@@ -19,6 +19,8 @@ def image_source(seqs, title=''):
            '#include "seq.h"', '', '\t.text']
     for s in seqs:
         out += ['', '\t.globl diff_run_%s' % s.name, '\t.balign 8', 'diff_run_%s:' % s.name]
+        if s.pg:
+            out.append('\tDIFF_PG_BEGIN 0x%016x, 0x%016x' % s.pg[:2])
         if s.fp:
             out.append('\tDIFF_FP_BEGIN diff_fpr_%s' % s.name)
         out.append('\tDIFF_BEGIN diff_gpr_%s' % s.name)
@@ -27,13 +29,16 @@ def image_source(seqs, title=''):
         out.append('\tDIFF_END')
         if s.fp:
             out.append('\tDIFF_FP_END')
+        if s.pg:
+            out.append('\tDIFF_PG_END')
         out.append('\tjr $ra')
     out += ['', '\t.section .rodata', '\t.balign 8']
     for s in seqs:
         out.append('diff_gpr_%s:' % s.name)
         for n, v in enumerate(s.gpr):
             if n == s.base:
-                out.append('\t.dword diff_sandbox + 4096    # r%d: the sandbox base' % n)
+                alias = s.pg[2] if s.pg else 0
+                out.append('\t.dword diff_sandbox + 4096 + 0x%x    # r%d: the sandbox base' % (alias, n))
             else:
                 out.append('\t.dword 0x%016x' % v)
         if s.fp:

@@ -9,6 +9,12 @@
  *     DIFF_END                  r1..r31 to diff_out, restore the C context
  *     (DIFF_FP_END              after DIFF_END: f0..f31, FCSR0, FCC to diff_out)
  *
+ * A paged sequence (DIFF_PG_BEGIN dmw0, dmw2 before the rest, DIFF_PG_END
+ * last) runs with CRMD.PG = 1: DMW1 maps VSEG 0 one to one, so the code,
+ * the runtime and its pointers keep working, and the sandbox base is an
+ * alias through DMW0 (VSEG 9) or DMW2 (VSEG 8).  Back to DA mode before
+ * C runs again.
+ *
  * Every GPR, sp included, is random inside the sequence, so the C context
  * (ra, sp, tp, u0, fp, s0-s8) is kept in diff_ctx and the first register
  * stored goes through CSR SAVE1 (the trap entry uses SAVE0).
@@ -61,6 +67,25 @@
 	movgr2cf	$fcc\n, $t1
 	srli.d		$t1, $t1, 1
 	.endr
+.endm
+
+/* Paging on through the direct-map windows (Vol.1 5.2.1); uses t0 before
+ * DIFF_BEGIN loads every GPR. */
+.macro DIFF_PG_BEGIN dmw0, dmw2
+	li.d		$t0, \dmw0
+	csrwr		$t0, CSR_DMW(0)
+	ori		$t0, $zero, 0x11	/* DMW1: VSEG 0, PLV0, MAT 1 (cached) */
+	csrwr		$t0, CSR_DMW(1)
+	li.d		$t0, \dmw2
+	csrwr		$t0, CSR_DMW(2)
+	ori		$t0, $zero, 0xb0	/* PG, PLV0, IE 0, DATF = DATM = 1 */
+	csrwr		$t0, CSR_CRMD
+.endm
+
+/* Last: DA mode again (QEMU 7.2's entry value 0xa8). */
+.macro DIFF_PG_END
+	ori		$t0, $zero, 0xa8	/* DA, PLV0, IE 0, DATF = DATM = 1 */
+	csrwr		$t0, CSR_CRMD
 .endm
 
 /* After DIFF_END: the C context is back, t0/t1 are free. */
