@@ -76,6 +76,13 @@ CHECK_TIERS := check-unit \
 	$(call tier,tests/debugger/debugger.mk,check-debugger) \
 	check-cli
 
+# Until the hypervisor exists (hypervisor/hypervisor.mk defines `run`), the
+# demo is the smallest image there is.
+ifeq ($(wildcard hypervisor/hypervisor.mk),)
+run: all
+	$(BUILD)/lvzsim $(BUILD)/tests/cli/hello.elf
+endif
+
 check: all
 	@sh tests/check.sh $(CHECK_TIERS)
 

@@ -109,6 +109,8 @@ void trace_insn_begin(struct trace *t, const struct cpu *c)
 {
 	memcpy(t->gpr_before, c->gpr, sizeof(t->gpr_before));
 	memcpy(t->fpr_before, c->fpr, sizeof(t->fpr_before));
+	memcpy(t->fcc_before, c->fcc, sizeof(t->fcc_before));
+	t->fcsr_before = c->fcsr;
 }
 
 void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc)
@@ -142,6 +144,13 @@ void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc)
 				fprintf(t->f, "%s\"f%u\":\"0x%llx\"", sep, r, (unsigned long long)c->fpr[r]);
 				sep = ",";
 			}
+		for (unsigned r = 0; r < 8; r++)
+			if (c->fcc[r] != t->fcc_before[r]) {
+				fprintf(t->f, "%s\"fcc%u\":\"0x%x\"", sep, r, c->fcc[r]);
+				sep = ",";
+			}
+		if (c->fcsr != t->fcsr_before)
+			fprintf(t->f, "%s\"fcsr0\":\"0x%x\"", sep, c->fcsr);
 		fputs("}}\n", t->f);
 		return;
 	}
@@ -158,6 +167,11 @@ void trace_insn(struct trace *t, const struct cpu *c, uint64_t pc)
 	for (unsigned r = 0; r < 32; r++)
 		if (c->fpr[r] != t->fpr_before[r])
 			fprintf(t->f, " f%u=0x%llx", r, (unsigned long long)c->fpr[r]);
+	for (unsigned r = 0; r < 8; r++)
+		if (c->fcc[r] != t->fcc_before[r])
+			fprintf(t->f, " fcc%u=%u", r, c->fcc[r]);
+	if (c->fcsr != t->fcsr_before)
+		fprintf(t->f, " fcsr0=0x%x", c->fcsr);
 	fputc('\n', t->f);
 }
 

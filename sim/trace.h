@@ -30,6 +30,8 @@ struct trace {
 	bool owns_file;
 	uint64_t gpr_before[32];
 	uint64_t fpr_before[32];
+	uint8_t fcc_before[8];
+	uint32_t fcsr_before;
 };
 
 /* Parse "insn,exc,vm" into a TEV_* mask; -1 on an unknown name. */
