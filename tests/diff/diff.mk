@@ -5,15 +5,16 @@
 #   make check-diff N=5000 SEED=42   the long run; SEED defaults to the
 #                                    time, and is printed either way
 #
-# DIFF_FP=1 adds the scalar FP classes (set EUEN.FPE, random FCSR modes,
-# FP arithmetic/conversions/compares/fsel/moves/loads/stores).  Off until
-# main has cpu/exec_fp.c: until then FP instructions are INE in lvzsim.
+# DIFF_FP=1 (the default) adds the scalar FP classes: EUEN.FPE set, random
+# FCSR rounding modes (and now and then enables and flags), FP arithmetic,
+# fused multiply-add, conversions, compares, fsel, moves, FCSR moves,
+# loads/stores and bceqz/bcnez.  DIFF_FP=0 leaves them out.
 
 DIFF_OUT      := $(BUILD)/tests/diff
 DIFF_HARNESS  := $(TGT)/tests/diff/harness.o
 DIFF_QUICK_N  ?= 768
 DIFF_QUICK_SEED ?= 20261124
-DIFF_FP       ?= 0
+DIFF_FP       ?= 1
 N             ?= 4096
 SEED          ?= $(shell date +%s)
 
