@@ -43,6 +43,7 @@
 #include "mmu/dcache.h"
 #include "mmu/softtlb_ops.h"
 #include "sim/machine.h"
+#include "sim/trace.h"
 #include "tests/fuzz/words.h"
 
 #define RAM_SIZE       (4ull << 20)
@@ -84,7 +85,7 @@ void __asan_on_error(void)
 }
 
 struct counts {
-	unsigned long long insns, words, guest_insns, episodes, chunk_episodes, chunk_insns;
+	unsigned long long insns, words, guest_insns, episodes, chunk_episodes, chunk_insns, traced;
 	unsigned long long exc[0x40][2];        /* [ecode][world] */
 	unsigned long long adef, adem;
 	unsigned long long stops[8];
@@ -213,6 +214,12 @@ static void run_episode(struct machine *m, struct rng *r, struct counts *k, int 
 {
 	struct cpu *c = &m->cpu;
 	setup_episode(m, r);
+	/* One episode in 16 with the whole trace on (every event, text or
+	 * JSON lines, to /dev/null): the trace code formats random state too. */
+	if (rng_below(r, 16) == 0) {
+		c->trace = trace_open("/dev/null", TEV_ALL, rng_below(r, 2) ? TRACE_JSONL : TRACE_TEXT);
+		k->traced += c->trace != NULL;
+	}
 	uint64_t last_icount = ~0ull, last_pc = 0;
 	unsigned last_ecode = 0, last_world = 0;
 	if (rng_below(r, 4) == 0) {
@@ -259,6 +266,10 @@ static void run_episode(struct machine *m, struct rng *r, struct counts *k, int 
 		}
 	}
 out:
+	if (c->trace) {
+		trace_close(c->trace);
+		c->trace = NULL;
+	}
 	k->entries += c->lvz.entries;
 	for (unsigned i = 0; i < EXIT_KINDS; i++)
 		k->exits[i] += c->lvz.exits[i];
@@ -276,8 +287,9 @@ static void report(const struct counts *k, unsigned long long want)
 {
 	printf("# fuzz: seed %llu, %llu episodes; stepped: %llu instructions, %llu of them random words "
 	       "from the code window (asked for %llu), %llu in guest mode; %llu episodes in chunks: "
-	       "%llu instructions more\n",
-	       g_seed, k->episodes, k->insns, k->words, want, k->guest_insns, k->chunk_episodes, k->chunk_insns);
+	       "%llu instructions more; %llu episodes traced\n",
+	       g_seed, k->episodes, k->insns, k->words, want, k->guest_insns, k->chunk_episodes, k->chunk_insns,
+	       k->traced);
 	printf("# exceptions taken in stepped episodes (host / guest):");
 	for (unsigned ec = 0; ec < 0x40; ec++) {
 		if (!k->exc[ec][0] && !k->exc[ec][1])
