@@ -22,7 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import isa  # noqa: E402
-from gen import EXCLUDED, DUMP_EXCLUSIONS, Stats, generate, count_items, count_insns, mnemonics  # noqa: E402
+from gen import (EXCLUDED, DUMP_EXCLUSIONS, NEVER_GENERATED, Stats, generate, count_items,  # noqa: E402
+                 count_insns, mnemonics)  # noqa: E402
 from image import Builder, image_source, sequence_lines, static_insns  # noqa: E402
 from run import Runner, compare  # noqa: E402
 from shrink import Shrinker  # noqa: E402
@@ -106,11 +107,13 @@ def main():
     for s in seqs:
         for m, n in mnemonics(sequence_lines(s)).items():
             used[m] = used.get(m, 0) + n
-    gen_classes = [m for m, c in isa.CLASSES.items() if (a.fp or c not in isa.FP_CLASSES) and m != 'preldx']
+    gen_classes = [m for m, c in isa.CLASSES.items()
+                   if (a.fp or c not in isa.FP_CLASSES) and m not in NEVER_GENERATED]
     unused = [m for m in gen_classes if m not in used]
-    print('# mnemonics generated: %d of %d eligible%s' % (
+    print('# mnemonics generated: %d of %d eligible%s (never: %s)' % (
         len([m for m in gen_classes if m in used]), len(gen_classes),
-        ('; not drawn this run: ' + ' '.join(unused)) if unused else ''))
+        ('; not drawn this run: ' + ' '.join(unused)) if unused else '',
+        ', '.join('%s [%s]' % kv for kv in NEVER_GENERATED.items())))
     print('# excluded cases (QEMU 7.2 departs from the manual): draws the generator redirected away from each')
     for k, reason in EXCLUDED.items():
         print('#   %-18s %5d  %s' % (k, stats.excluded[k], reason))
