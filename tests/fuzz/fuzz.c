@@ -29,8 +29,13 @@
  * episode); the episode number is printed for a crash, a sanitizer report
  * or a hang, and `--episode E` replays just that one.
  *
+ * One episode in 8 runs twice, on two fresh machines: both runs must end in
+ * the same architectural state, TLB and code/handler pages (runs are
+ * deterministic).
+ *
  * Exit status: 0 = ran to N words; 1 = fewer words than asked (the harness
- * lost control); 2 = usage; 3 = hang; a crash is whatever the signal gives.
+ * lost control); 2 = usage; 3 = hang; 5 = an episode ran differently twice;
+ * a crash is whatever the signal gives.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -85,7 +90,7 @@ void __asan_on_error(void)
 }
 
 struct counts {
-	unsigned long long insns, words, guest_insns, episodes, chunk_episodes, chunk_insns, traced;
+	unsigned long long insns, words, guest_insns, episodes, chunk_episodes, chunk_insns, traced, twice;
 	unsigned long long exc[0x40][2];        /* [ecode][world] */
 	unsigned long long adef, adem;
 	unsigned long long stops[8];
@@ -277,6 +282,39 @@ out:
 	k->episodes++;
 }
 
+/* A digest of the architectural state after an episode (RAM is compared
+ * directly): the same episode run twice must end in the same state (runs
+ * are deterministic; a difference means uninitialised or host-dependent
+ * state). */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= 0x100000001b3ull;
+	return h ^ (h >> 29);
+}
+
+static uint64_t state_digest(struct machine *m)
+{
+	const struct cpu *c = &m->cpu;
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (unsigned i = 0; i < 32; i++)
+		h = mix(mix(h, c->gpr[i]), c->fpr[i]);
+	for (unsigned i = 0; i < 8; i++)
+		h = mix(h, c->fcc[i]);
+	h = mix(mix(mix(mix(h, c->fcsr), c->pc), c->icount), c->time_skip);
+	h = mix(mix(h, c->world), c->idle);
+	for (unsigned b = 0; b < NWORLDS; b++)
+		for (unsigned n = 0; n < CSR_SPACE; n++)
+			h = mix(h, csr_read(&m->cpu, b, n));
+	for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+		const struct tlb_entry *e = &c->tlb.e[i];
+		h = mix(mix(mix(mix(h, e->vppn), e->lo[0]), e->lo[1]), e->asid);
+		h = mix(h, (uint64_t)e->ps | (uint64_t)e->e << 8 | (uint64_t)e->g << 9 |
+			   (uint64_t)e->guest << 10 | (uint64_t)e->gid << 16);
+	}
+	return mix(mix(h, (uint64_t)m->stop), (uint64_t)m->exit_status);
+}
+
 static const char *ecode_label(unsigned ec)
 {
 	const struct ecode_info *e = ecode_info(ec, 0);
@@ -287,9 +325,9 @@ static void report(const struct counts *k, unsigned long long want)
 {
 	printf("# fuzz: seed %llu, %llu episodes; stepped: %llu instructions, %llu of them random words "
 	       "from the code window (asked for %llu), %llu in guest mode; %llu episodes in chunks: "
-	       "%llu instructions more; %llu episodes traced\n",
+	       "%llu instructions more; %llu episodes traced; %llu run twice with identical end states\n",
 	       g_seed, k->episodes, k->insns, k->words, want, k->guest_insns, k->chunk_episodes, k->chunk_insns,
-	       k->traced);
+	       k->traced, k->twice);
 	printf("# exceptions taken in stepped episodes (host / guest):");
 	for (unsigned ec = 0; ec < 0x40; ec++) {
 		if (!k->exc[ec][0] && !k->exc[ec][1])
@@ -338,7 +376,7 @@ int main(int argc, char **argv)
 	words_init();
 
 	FILE *uart = fopen("/dev/null", "w");
-	static struct machine m;
+	static struct machine m, m2;
 	static struct counts k;
 	if (!uart) {
 		fprintf(stderr, "fuzz: cannot open /dev/null\n");
@@ -348,14 +386,37 @@ int main(int argc, char **argv)
 	 * so an episode depends on nothing but (seed, number): --episode
 	 * replays it exactly. */
 	for (long e = only >= 0 ? only : 0; only >= 0 ? e <= only : k.words < want; e++) {
-		struct rng r = { g_seed * 0x100000001b3ull ^ (uint64_t)e };
-		if (!machine_init(&m, RAM_SIZE, uart)) {
-			fprintf(stderr, "fuzz: cannot build the machine\n");
-			return 2;
-		}
 		cur_episode = e;
 		alarm(60);
-		run_episode(&m, &r, &k, verbose);
+		/* One episode in 8 runs twice on fresh machines; both runs must
+		 * end in the same state. */
+		bool twice = e % 8 == 0;
+		struct machine *runs[2] = { &m2, &m };
+		for (int run = twice ? 0 : 1; run < 2; run++) {
+			struct rng r = { g_seed * 0x100000001b3ull ^ (uint64_t)e };
+			static struct counts scratch;
+			if (!machine_init(runs[run], RAM_SIZE, uart)) {
+				fprintf(stderr, "fuzz: cannot build the machine\n");
+				return 2;
+			}
+			run_episode(runs[run], &r, run ? &k : &scratch, verbose);
+		}
+		if (twice) {
+			/* RAM: the handler pages and the code window (stores land
+			 * anywhere, but their values come from the registers the
+			 * digest covers; comparing all 4 MiB cost more than the
+			 * episodes). */
+			const struct ram_region *a = bus_find_ram(&m.bus, 0, RAM_SIZE);
+			const struct ram_region *b = bus_find_ram(&m2.bus, 0, RAM_SIZE);
+			if (state_digest(&m) != state_digest(&m2) ||
+			    memcmp(a->host + HANDLER_PA, b->host + HANDLER_PA, 3 * 4096) ||
+			    memcmp(a->host + CODE_PA, b->host + CODE_PA, 4 * CODE_WORDS)) {
+				say_episode("NONDETERMINISM: two runs of one episode ended in different states");
+				return 5;
+			}
+			machine_free(&m2);
+			k.twice++;
+		}
 		machine_free(&m);
 	}
 	alarm(0);

@@ -49,9 +49,22 @@ unsigned words_random_csr(struct rng *r, unsigned bank)
 	return csrs[bank][rng_below(r, ncsrs[bank])];
 }
 
+/* The encoders name instructions by mnemonic; remember the few they use
+ * (looking each up in the whole table per word was most of the time). */
 static uint32_t match_of(const char *mnem)
 {
-	return insn_table[id_of(mnem)].match;
+	static const char *names[64];
+	static uint32_t matches[64];
+	static unsigned n;
+	for (unsigned i = 0; i < n; i++)
+		if (names[i] == mnem || !strcmp(names[i], mnem))
+			return matches[i];
+	uint32_t m = insn_table[id_of(mnem)].match;
+	if (n < 64) {
+		names[n] = mnem;
+		matches[n++] = m;
+	}
+	return m;
 }
 
 uint32_t enc_csr(const char *mnem, unsigned rd, unsigned rj, unsigned csr)
