@@ -183,6 +183,40 @@ static unsigned snip_paging(struct rng *r, uint32_t *w)
 	return n;
 }
 
+/* A TLB entry for a page at VSEG 0xf (no DMW covers it) with random
+ * permission bits (V, D, PLV, MAT, NR, NX, RPLV) and page size over RAM,
+ * paging on with DMW0 mapping VSEG 0 one to one (so the code and the
+ * handlers keep running), then a load, a store or a jump through it: the
+ * page-fault exceptions (PIL, PIS, PIF, PME, PNR, PNX, PPI). */
+static unsigned snip_tlb_touch(struct rng *r, uint32_t *w)
+{
+	static const unsigned ps[] = { 12, 14, 16, 21 };
+	static const char *const acc[] = { "ld.d", "ld.w", "st.d", "st.b" };
+	unsigned p = ps[rng_below(r, 4)];
+	uint64_t va = 0xffff800000000000ull | (rng_below(r, 64) << (p + 1));
+	unsigned n = li64(w, T0, va);
+	w[n++] = enc_csr("csrwr", T0, 1, CSR_TLBEHI);
+	for (unsigned half = 0; half < 2; half++) {
+		uint64_t flags = rng_next(r) & (0x7full | 3ull << 61 | 1ull << 63);
+		uint64_t lo = (rng_below(r, 0x400000 >> p) << p) | flags | (rng_below(r, 4) ? TLBELO_V : 0);
+		n += li64(w + n, T0, lo);
+		w[n++] = enc_csr("csrwr", T0, 1, half ? CSR_TLBELO1 : CSR_TLBELO0);
+	}
+	n += li64(w + n, T0, (uint64_t)p << TLBIDX_PS_SH | (2048 + rng_below(r, 64)));
+	w[n++] = enc_csr("csrwr", T0, 1, CSR_TLBIDX);
+	w[n++] = enc_plain("tlbwr");
+	w[n++] = enc_ri12("ori", T0, 0, 0x11 | (rng_below(r, 2) ? 8 : 0));   /* DMW0: VSEG 0, PLV0 (+PLV3), MAT 1 */
+	w[n++] = enc_csr("csrwr", T0, 1, CSR_DMW0);
+	w[n++] = enc_ri12("ori", T0, 0, CRMD_PG | (1u << CRMD_DATF_SH) | (1u << CRMD_DATM_SH));
+	w[n++] = enc_csr("csrwr", T0, 1, CSR_CRMD);
+	n += li64(w + n, T1, va + (rng_below(r, 2) << p) + 8 * rng_below(r, 16));
+	if (rng_below(r, 5) == 0)
+		w[n++] = match_of("jirl") | T1 << 5;            /* jirl $zero, $t1, 0: a fetch */
+	else
+		w[n++] = enc_ri12(acc[rng_below(r, 4)], T0, T1, 0);
+	return n;
+}
+
 /* The timer armed (maybe periodic), its line enabled, then idle. */
 static unsigned snip_idle(struct rng *r, uint32_t *w)
 {
@@ -243,7 +277,7 @@ static unsigned snip_device(struct rng *r, uint32_t *w)
 static unsigned (*const snippets[])(struct rng *, uint32_t *) = {
 	snip_guest_entry, snip_csr, snip_csr, snip_tlb, snip_paging, snip_idle, snip_iocsr, snip_ertn,
 	snip_guest_entry, snip_csr, snip_csr, snip_tlb, snip_paging, snip_idle, snip_iocsr, snip_ertn,
-	snip_device,
+	snip_device, snip_tlb_touch, snip_tlb_touch, snip_tlb_touch,
 };
 
 /* A table entry with random operand fields; CSR numbers mostly real ones. */
