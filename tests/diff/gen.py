@@ -297,8 +297,8 @@ class Generator:
         g = self.rng
         lo, hi = -WINDOW_LO - shift, WINDOW_HI - w - shift
         lo = -(-lo // align) * align
-        if g.random() < 0.3:   # around the page boundary the base sits on
-            lo2, hi2 = max(lo, -16 - shift), min(hi, 16 - shift)
+        if g.random() < 0.5:   # around the page boundary the base sits on
+            lo2, hi2 = max(lo, -8 - shift), min(hi, 8 - shift)
             if lo2 <= hi2:
                 lo, hi = lo2, hi2
         return g.randrange(lo // align, hi // align + 1) * align if align > 1 else g.randrange(lo, hi + 1)
