@@ -12,7 +12,7 @@
 
 DIFF_OUT      := $(BUILD)/tests/diff
 DIFF_HARNESS  := $(TGT)/tests/diff/harness.o
-DIFF_QUICK_N  ?= 768
+DIFF_QUICK_N  ?= 1024
 DIFF_QUICK_SEED ?= 20261124
 DIFF_FP       ?= 1
 N             ?= 4096
