@@ -72,7 +72,7 @@ enum {
 #define ESTAT_ESUB_SH  22
 /* TLBIDX (7.5.1) */
 #define TLBIDX_PS_SH 24
-#define TLBIDX_NE    (1ull << 63)
+#define TLBIDX_NE    (1ull << 31)  /* NE is bit 31 (Vol.1 7.5.1) */
 /* TLBELO (7.5.3) */
 #define TLBELO_V     (1ull << 0)
 #define TLBELO_D     (1ull << 1)

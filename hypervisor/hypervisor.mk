@@ -26,8 +26,8 @@ HV_CONFIGS := $(basename $(notdir $(filter-out hypervisor/configs/images.c,$(wil
 
 HV_CORE_SRCS := $(wildcard hypervisor/*.c) hypervisor/start.S hypervisor/entry.S hypervisor/refill.S
 HV_CORE_OBJS := $(patsubst hypervisor/%,$(HV_OUT)/obj/%.o,$(basename $(HV_CORE_SRCS))) \
-	$(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o
-GUEST_LIB_OBJS := $(HV_OUT)/obj/rt/start.o $(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/guests/lib/grt.o
+	$(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/rt/string.o $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o
+GUEST_LIB_OBJS := $(addprefix $(HV_OUT)/obj/rt/,start.o rt.o printf.o string.o) $(HV_OUT)/obj/guests/lib/grt.o
 HV_GUEST_BINS := $(foreach g,$(HV_GUESTS),$(HV_OUT)/guests/$(g).bin)
 HV_IMAGES := $(foreach c,$(HV_CONFIGS),$(HV_OUT)/$(c).elf)
 
@@ -43,7 +43,8 @@ $(HV_OUT)/obj/%.o: hypervisor/%.S
 	@mkdir -p $(dir $@)
 	$(HV_CC) $(HV_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The shared test runtime's start code and vsnprintf, rebuilt soft-float.
+# The shared test runtime (start code, rt.c, vsnprintf, string functions),
+# rebuilt soft-float; grt.c is a guest's console and exit under it.
 $(HV_OUT)/obj/rt/%.o: tests/rt/%.c
 	@mkdir -p $(dir $@)
 	$(HV_CC) $(HV_CFLAGS) -MMD -MP -c -o $@ $<

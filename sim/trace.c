@@ -248,17 +248,27 @@ void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx)
 	}
 }
 
-void trace_vm_enter(struct trace *t, const struct cpu *c)
+/* JSON head of a vm event: "gid" is the guest's, even on an exit (the
+ * CPU is in host mode by then). */
+static void json_vm_head(struct trace *t, const struct cpu *c, const char *ev, unsigned gid)
+{
+	fprintf(t->f, "{\"n\":%llu,\"ev\":\"%s\",\"world\":\"%s\",\"gid\":%u,\"plv\":%u",
+		(unsigned long long)c->icount, ev, c->world == WORLD_GUEST ? "guest" : "host", gid,
+		(unsigned)(c->csr[c->world][CSR_CRMD] & CRMD_PLV));
+}
+
+void trace_vm_enter(struct trace *t, const struct cpu *c, const char *cause)
 {
 	if (!(t->events & TEV_VM))
 		return;
 	if (t->format == TRACE_JSONL) {
-		json_head(t, c, "vm-enter");
-		fprintf(t->f, ",\"pc\":\"0x%llx\"}\n", (unsigned long long)c->pc);
+		json_vm_head(t, c, "enter", lvz_current_gid(c));
+		fprintf(t->f, ",\"pc\":\"0x%llx\",\"cause\":\"%s\"}\n", (unsigned long long)c->pc, cause);
 		return;
 	}
 	text_head(t, c);
-	fprintf(t->f, "vm enter gid=%u pc=0x%llx\n", lvz_current_gid(c), (unsigned long long)c->pc);
+	fprintf(t->f, "vm enter gid=%u pc=0x%llx cause=%s\n", lvz_current_gid(c),
+		(unsigned long long)c->pc, cause);
 }
 
 void trace_vm_exit(struct trace *t, const struct cpu *c, const struct lvz_exit_record *r)
@@ -267,18 +277,27 @@ void trace_vm_exit(struct trace *t, const struct cpu *c, const struct lvz_exit_r
 		return;
 	unsigned ecode = (r->estat >> ESTAT_ECODE_SH) & 0x3f, sub = (r->estat >> ESTAT_ESUB_SH) & 0x1ff;
 	const char *cause = r->kind == EXIT_TLBR ? "TLBR" : ecode_name(ecode, sub);
-	if (t->format == TRACE_JSONL) {
-		json_head(t, c, "vm-exit");
-		fprintf(t->f, ",\"kind\":\"%s\",\"exit_gid\":%u,\"guest_pc\":\"0x%llx\",\"cause\":\"%s\","
-			"\"badv\":\"0x%llx\",\"badi\":\"0x%08llx\"}\n", lvz_exit_names[r->kind], r->gid,
-			(unsigned long long)r->pc, cause, (unsigned long long)r->badv,
-			(unsigned long long)r->badi);
+	char ev[16], badi[16], badv[24];
+	bool json = t->format == TRACE_JSONL;
+	snprintf(ev, sizeof(ev), "exit:%s", lvz_exit_names[r->kind]);
+	/* BADV/BADI only where the exit wrote them; else null / "-" */
+	if (r->has_badi)
+		snprintf(badi, sizeof(badi), json ? "\"0x%08llx\"" : "0x%08llx", (unsigned long long)r->badi);
+	else
+		snprintf(badi, sizeof(badi), json ? "null" : "-");
+	if (r->has_badv)
+		snprintf(badv, sizeof(badv), json ? "\"0x%llx\"" : "0x%llx", (unsigned long long)r->badv);
+	else
+		snprintf(badv, sizeof(badv), json ? "null" : "-");
+	if (json) {
+		json_vm_head(t, c, ev, r->gid);
+		fprintf(t->f, ",\"pc\":\"0x%llx\",\"cause\":\"%s\",\"ecode\":%u,\"badv\":%s,\"badi\":%s}\n",
+			(unsigned long long)r->pc, cause, r->kind == EXIT_TLBR ? ECODE_TLBR : ecode, badv, badi);
 		return;
 	}
 	text_head(t, c);
-	fprintf(t->f, "vm exit:%s gid=%u pc=0x%llx cause=%s badv=0x%llx badi=0x%08llx\n",
-		lvz_exit_names[r->kind], r->gid, (unsigned long long)r->pc, cause,
-		(unsigned long long)r->badv, (unsigned long long)r->badi);
+	fprintf(t->f, "vm %s gid=%u pc=0x%llx cause=%s badv=%s badi=%s\n", ev, r->gid,
+		(unsigned long long)r->pc, cause, badv, badi);
 }
 
 void trace_note(struct trace *t, const struct cpu *c, const char *fmt, ...)

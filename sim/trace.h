@@ -48,7 +48,9 @@ void trace_mem(struct trace *t, const struct cpu *c, bool write, uint64_t va, ui
 	       unsigned size, uint64_t val, bool ok);
 void trace_csr(struct trace *t, const struct cpu *c, unsigned bank, unsigned num, uint64_t old, uint64_t nv);
 void trace_tlb(struct trace *t, const struct cpu *c, const char *what, int idx);
-void trace_vm_enter(struct trace *t, const struct cpu *c);
+/* Guest-mode entry and exit, named events "enter" and "exit:<kind>"
+ * (lvz_exit_names) with the GID, the guest PC and the cause. */
+void trace_vm_enter(struct trace *t, const struct cpu *c, const char *cause);
 void trace_vm_exit(struct trace *t, const struct cpu *c, const struct lvz_exit_record *r);
 void trace_note(struct trace *t, const struct cpu *c, const char *fmt, ...);
 

@@ -49,8 +49,12 @@ void rt_expect_trap(void);
 /* Ecode of the exception taken since rt_expect_trap(), or -1 if none. */
 int rt_trap_result(void);
 
-/* ---- console and exit ---- */
+/* ---- console and exit ----
+ * The backend is board.c (UART polled, GED power-off) for images on the
+ * board, or a hypervisor guest's own (hypervisor/guests/lib/grt.c). */
 extern volatile uint8_t *rt_uart;     /* default: physical 0x1fe001e0 */
+void rt_console_write(const char *s, size_t n);
+__attribute__((noreturn)) void rt_exit(int status);
 int putchar(int c);
 int puts(const char *s);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
