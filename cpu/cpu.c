@@ -133,8 +133,11 @@ static bool service_events(struct cpu *c, uint64_t end)
 		c->idle = false;
 		return true;
 	}
-	/* Idle: jump time forward to the next timer expiry. */
-	uint64_t next = timer_next_event(c);
+	/* Idle: jump time forward to the next timer expiry that can wake the
+	 * core.  A periodic timer whose line ECFG masks fires forever without
+	 * waking it: skipping to its expiries would never end (a host hang),
+	 * so only timers with an enabled line count. */
+	uint64_t next = timer_next_wakeup(c);
 	if (next == UINT64_MAX) {
 		machine_stop(c->m, EXIT_HALTED,
 			     "guest halted: idle with no interrupt source that can wake it");

@@ -128,6 +128,9 @@ struct cpu;
  * exist in that bank (the caller decides what that means: IPE/GSPR...). */
 bool csr_exists(unsigned bank, unsigned num);
 uint64_t csr_read(struct cpu *c, unsigned bank, unsigned num);
+/* The stored value without read hooks (for traces); 0 for a number
+ * outside the storage, which csr* instructions can name (14 bits). */
+uint64_t csr_stored(const struct cpu *c, unsigned bank, unsigned num);
 void csr_write(struct cpu *c, unsigned bank, unsigned num, uint64_t val);
 /* The host's gcsrwr/gcsrxchg into the guest bank (wider mask: CPUID, TVAL,
  * ESTAT TI/IPI/Ecode are writable from the host; docs/lvz.md). */

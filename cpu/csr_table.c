@@ -258,6 +258,11 @@ uint64_t csr_read(struct cpu *c, unsigned bank, unsigned num)
 	return ci->read ? ci->read(c, bank, v) : v;
 }
 
+uint64_t csr_stored(const struct cpu *c, unsigned bank, unsigned num)
+{
+	return num < CSR_SPACE ? c->csr[bank][num] : 0;
+}
+
 /* Store with a given mask, then run the hook. */
 static void csr_store(struct cpu *c, unsigned bank, unsigned num, uint64_t val, uint64_t mask)
 {
