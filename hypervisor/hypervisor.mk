@@ -70,9 +70,6 @@ $(HV_OUT)/%.elf: $(HV_CORE_OBJS) $(HV_OUT)/obj/configs/%.o hypervisor/hv.ld
 # GUEST_LIST is a command-line define: rebuild when the list changes.
 $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o $(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o): hypervisor/hypervisor.mk
 
-.SECONDARY: $(HV_CORE_OBJS) $(GUEST_LIB_OBJS) $(HV_GUEST_BINS) $(foreach g,$(HV_GUESTS),$(HV_OUT)/guests/$(g).elf $(HV_OUT)/obj/guests/$(g).o) \
-	$(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o)
-
 -include $(shell find $(HV_OUT) -name '*.d' 2>/dev/null)
 
 # The main demo: every shipped guest at once, each in its own VM.

@@ -22,9 +22,5 @@ ISA_LIB := $(TGT)/tests/isa/lib/isa_lib.o
 $(ISA_OUT)/%.elf: $(TGT)/tests/isa/%.o $(ISA_LIB) $(RT_OBJS) $(RT_LDS)
 	$(RT_LINK)
 
-# Objects reached only through the pattern rule above would be deleted as
-# intermediates (and rebuilt every time): keep them.
-.SECONDARY: $(RT_OBJS) $(ISA_LIB) $(patsubst %,$(TGT)/tests/isa/%.o,$(ISA_TESTS))
-
 check-isa: sim isa-images
 	@sh tests/isa/run.sh $(if $(ISA_ONLY),$(addprefix $(ISA_OUT)/,$(addsuffix .elf,$(ISA_ONLY))),$(ISA_IMAGES))
