@@ -132,42 +132,14 @@ s2_refill_entry:
 
 /*
  * Guest trap entry (guest EENTRY, guest ECFG.VS = 0): the same frame as
- * rt_trap_entry, built with the guest's own CSRs (csrrd in guest mode
- * reads the guest bank) on a guest stack, then g_trap() in C.
+ * rt_trap_entry (TRAP_ENTRY in rt.h), built with the guest's own CSRs
+ * (csrrd in guest mode reads the guest bank) on a guest stack, then
+ * g_trap() in C.
  */
 	.balign	4096
 	.globl	g_trap_entry
 g_trap_entry:
-	csrwr	$sp, CSR_SAVE(0)
-	la.pcrel $sp, g_exc_stack_top
-	addi.d	$sp, $sp, -TF_SIZE
-	.irp n, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	st.d	$r\n, $sp, \n * 8
-	.endr
-	csrrd	$t0, CSR_SAVE(0)
-	st.d	$t0, $sp, 3 * 8
-	st.d	$zero, $sp, 0
-	csrrd	$t0, CSR_ERA
-	st.d	$t0, $sp, TF_ERA
-	csrrd	$t0, CSR_ESTAT
-	st.d	$t0, $sp, TF_ESTAT
-	csrrd	$t0, CSR_BADV
-	st.d	$t0, $sp, TF_BADV
-	csrrd	$t0, CSR_BADI
-	st.d	$t0, $sp, TF_BADI
-	csrrd	$t0, CSR_PRMD
-	st.d	$t0, $sp, TF_PRMD
-	move	$a0, $sp
-	bl	g_trap
-	ld.d	$t0, $sp, TF_ERA
-	csrwr	$t0, CSR_ERA
-	ld.d	$t0, $sp, TF_PRMD
-	csrwr	$t0, CSR_PRMD
-	.irp n, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld.d	$r\n, $sp, \n * 8
-	.endr
-	ld.d	$sp, $sp, 3 * 8
-	ertn
+	TRAP_ENTRY g_exc_stack_top, g_trap
 
 /* Default guest TLB refill entry: tell the host (a test that pages the
  * guest installs its own). */
