@@ -39,6 +39,10 @@ endif
 endif
 
 .PHONY: all sim images run check bench clean
+# Keep every intermediate file (generated sources, target objects): make
+# would otherwise delete them after the goal and print "rm ..." after the
+# test summary, which must be the last line of `make check`.
+.SECONDARY:
 all: sim images
 
 sim: $(BUILD)/lvzsim

@@ -133,8 +133,11 @@ static bool service_events(struct cpu *c, uint64_t end)
 		c->idle = false;
 		return true;
 	}
-	/* Idle: jump time forward to the next timer expiry. */
-	uint64_t next = timer_next_event(c);
+	/* Idle: jump time forward to the next timer expiry that can wake the
+	 * core.  A periodic timer whose line ECFG masks fires forever without
+	 * waking it: skipping to its expiries would never end (a host hang),
+	 * so only timers with an enabled line count. */
+	uint64_t next = timer_next_wakeup(c);
 	if (next == UINT64_MAX) {
 		machine_stop(c->m, EXIT_HALTED,
 			     "guest halted: idle with no interrupt source that can wake it");
@@ -158,12 +161,18 @@ unsigned cpu_run(struct cpu *c, uint64_t limit)
 	for (;;) {
 		if (c->m->stop)
 			return STOP_MACHINE;
+		/* A run of N instructions ends at the boundary, before the
+		 * events due there are serviced: the next run services them
+		 * first.  So a machine stopped after N instructions (the
+		 * debugger, --save-at, --max-insns) is in the state the N-th
+		 * instruction left, and resuming it does exactly what an
+		 * uninterrupted run does at that point. */
+		if (c->icount >= end)
+			return STOP_NONE;
 		if (!service_events(c, end))
 			return STOP_MACHINE;
 		if (c->stop_reason & STOP_DEBUG)
 			return STOP_DEBUG;
-		if (c->icount >= end)
-			return STOP_NONE;
 		if (c->idle)
 			continue;
 		uint64_t stop = end;

@@ -135,6 +135,7 @@ uint64_t timer_read_tval(const struct cpu *c, unsigned bank);
 void timer_write_tval(struct cpu *c, unsigned bank, uint64_t v);
 void timer_update(struct cpu *c);                   /* fire expired timers */
 uint64_t timer_next_event(const struct cpu *c);     /* icount of next expiry */
+uint64_t timer_next_wakeup(const struct cpu *c);    /* next expiry that ends an idle */
 
 /* --- FPU state helpers (cpu/fpu.c) --- */
 bool fpu_enabled_or_raise(struct cpu *c);

@@ -72,7 +72,7 @@ enum {
 #define ESTAT_ESUB_SH  22
 /* TLBIDX (7.5.1) */
 #define TLBIDX_PS_SH 24
-#define TLBIDX_NE    (1ull << 63)
+#define TLBIDX_NE    (1ull << 31)  /* NE is bit 31 (Vol.1 7.5.1) */
 /* TLBELO (7.5.3) */
 #define TLBELO_V     (1ull << 0)
 #define TLBELO_D     (1ull << 1)
@@ -128,6 +128,9 @@ struct cpu;
  * exist in that bank (the caller decides what that means: IPE/GSPR...). */
 bool csr_exists(unsigned bank, unsigned num);
 uint64_t csr_read(struct cpu *c, unsigned bank, unsigned num);
+/* The stored value without read hooks (for traces); 0 for a number
+ * outside the storage, which csr* instructions can name (14 bits). */
+uint64_t csr_stored(const struct cpu *c, unsigned bank, unsigned num);
 void csr_write(struct cpu *c, unsigned bank, unsigned num, uint64_t val);
 /* The host's gcsrwr/gcsrxchg into the guest bank (wider mask: CPUID, TVAL,
  * ESTAT TI/IPI/Ecode are writable from the host; docs/lvz.md). */

@@ -135,6 +135,15 @@ static void w_gstat(struct cpu *c, unsigned bank, uint64_t old, uint64_t val)
 		stlb_flush_all(c);
 }
 
+static void w_tlbrprmd(struct cpu *c, unsigned bank, uint64_t old, uint64_t val)
+{
+	(void)old; (void)val;
+	/* Bit 3 (PGM) exists only with LVZ, and a guest has no LVZ (KVM never
+	 * passes CPUCFG2.LVZ): in the guest bank it reads 0 (V1 7.5.14). */
+	if (bank == WORLD_GUEST)
+		c->csr[bank][CSR_TLBRPRMD] &= ~TLBRPRMD_PGM;
+}
+
 /* ---- the table ---- */
 
 #define TLBELO_MASK 0xe000fffffffff07full   /* V D PLV MAT G PPN[47:12] NR NX RPLV */
@@ -144,6 +153,8 @@ static const struct csr_info csr_info[CSR_SPACE] = {
 	[CSR_CRMD]   = { "CRMD",   B_BOTH, 0x3ff, 0x3ff, NULL, w_mode },
 	[CSR_PRMD]   = { "PRMD",   B_BOTH, 0xf, 0xf, NULL, NULL },
 	[CSR_EUEN]   = { "EUEN",   B_BOTH, EUEN_FPE, EUEN_FPE, NULL, NULL },
+	/* MISC (7.4.4): VA32L1-3 (3:1), DRDTL1-3 (7:5), RPCNTL1-3 (11:9),
+	 * ALCL0-3 (15:12), DWPL0-2 (18:16); bits 0, 4 and 8 are R0. */
 	[CSR_MISC]   = { "MISC",   B_BOTH, 0x7feee, 0x7feee, NULL, w_flush },
 	[CSR_ECFG]   = { "ECFG",   B_BOTH, 0x71fff, 0x71fff, NULL, w_irq },
 	/* ESTAT: software sets SWI0/1; the host's gcsrwr/gcsrxchg may also
@@ -201,9 +212,12 @@ static const struct csr_info csr_info[CSR_SPACE] = {
 	[CSR_TLBRELO0]= { "TLBRELO0", B_BOTH, TLBELO_MASK, TLBELO_MASK, NULL, NULL },
 	[CSR_TLBRELO1]= { "TLBRELO1", B_BOTH, TLBELO_MASK, TLBELO_MASK, NULL, NULL },
 	[CSR_TLBREHI] = { "TLBREHI",  B_BOTH, 0x0000ffffffffe03full, 0x0000ffffffffe03full, r_sext48, NULL },
-	/* bit 3 (PGM: the refill came from guest mode) exists with LVZ. */
-	[CSR_TLBRPRMD]= { "TLBRPRMD", B_BOTH, 0x1f, 0x1f, NULL, NULL },
-	[CSR_MERRCTL] = { "MERRCTL",  B_HOST, 0x3ffffffeull, 0, NULL, NULL },
+	/* bit 3 (PGM: the refill came from guest mode) exists with LVZ, in
+	 * the host bank only (w_tlbrprmd). */
+	[CSR_TLBRPRMD]= { "TLBRPRMD", B_BOTH, 0x1f, 0x17, NULL, w_tlbrprmd },
+	/* MERRCTL (7.7.1): Repairable, PPLV, PIE, bit 5 (LVZ: error taken in
+	 * guest mode), PWE, PDA, PPG, PDATF, PDATM; IsMERR and Cause are RO. */
+	[CSR_MERRCTL] = { "MERRCTL",  B_HOST, 0x1ffeull, 0, NULL, NULL },
 	[CSR_MERRINFO1]={ "MERRINFO1",B_HOST, ~0ull, 0, NULL, NULL },
 	[CSR_MERRINFO2]={ "MERRINFO2",B_HOST, ~0ull, 0, NULL, NULL },
 	[CSR_MERRENTRY]={ "MERRENTRY",B_HOST, 0x0000fffffffff000ull, 0, NULL, NULL },
@@ -242,6 +256,11 @@ uint64_t csr_read(struct cpu *c, unsigned bank, unsigned num)
 	const struct csr_info *ci = info(num);
 	uint64_t v = c->csr[bank][num];
 	return ci->read ? ci->read(c, bank, v) : v;
+}
+
+uint64_t csr_stored(const struct cpu *c, unsigned bank, unsigned num)
+{
+	return num < CSR_SPACE ? c->csr[bank][num] : 0;
 }
 
 /* Store with a given mask, then run the hook. */

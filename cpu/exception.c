@@ -86,6 +86,11 @@ void cpu_tlb_refill(struct cpu *c, uint64_t va)
 	b[CSR_TLBRERA] = (c->pc & ~3ull) | TLBRERA_ISTLBR;
 	b[CSR_TLBRBADV] = va;
 	b[CSR_TLBREHI] = (b[CSR_TLBREHI] & 0x3f) | (va & 0x0000ffffffffe000ull);
+	/* BADI records the instruction of every synchronous exception but
+	 * INT, GCHC and MERR (7.4.9), the refill of a load or store included;
+	 * a fetch refill has no instruction (c->cur is NULL then). */
+	if (c->cur)
+		b[CSR_BADI] = c->cur->raw;
 	c->pc = b[CSR_TLBRENTRY];
 	c->last_exc.handler = c->pc;
 	cpu_update_context(c);
@@ -167,7 +172,7 @@ void cpu_ertn(struct cpu *c)
 {
 	uint64_t *b = c->csr_cur;
 	uint64_t crmd = b[CSR_CRMD], pc;
-	bool to_guest = false;
+	bool to_guest = false, refill = false;
 
 	if (c->world == WORLD_HOST && (b[CSR_DBG] & 1)) {
 		/* Leaving debug mode (dbcl): DERA holds the return PC. */
@@ -183,22 +188,25 @@ void cpu_ertn(struct cpu *c)
 		b[CSR_TLBRERA] &= ~TLBRERA_ISTLBR;
 		pc = b[CSR_TLBRERA] & ~3ull;
 		to_guest = c->world == WORLD_HOST && (p & TLBRPRMD_PGM);
-		/* A refill return leaves the LLbit alone (lvz-facts.md 6). */
+		refill = true;
 	} else {
 		uint64_t p = b[CSR_PRMD];
 		crmd = (crmd & ~(CRMD_PLV | CRMD_IE | CRMD_WE)) |
 		       (p & (PRMD_PPLV | PRMD_PIE)) | ((p & PRMD_PWE) ? CRMD_WE : 0);
 		pc = b[CSR_ERA];
-		/* ertn clears the LLbit unless KLO asked to keep it once. */
-		if (b[CSR_LLBCTL] & LLBCTL_KLO)
-			b[CSR_LLBCTL] &= ~LLBCTL_KLO;
-		else
-			b[CSR_LLBCTL] &= ~LLBCTL_ROLLB;
 		to_guest = c->world == WORLD_HOST && (c->csr[WORLD_HOST][CSR_GSTAT] & GSTAT_PVM);
 	}
+	/* Every ertn, the refill return included, clears the LLbit unless KLO
+	 * asked to keep it once (Vol.1 2.2.7 LL/SC: "The ERTN instruction is
+	 * executed and the KLO bit in CSR.LLBCTL is not equal to 1"; QEMU 7.2
+	 * clears it on every ertn too). */
+	if (b[CSR_LLBCTL] & LLBCTL_KLO)
+		b[CSR_LLBCTL] &= ~LLBCTL_KLO;
+	else
+		b[CSR_LLBCTL] &= ~LLBCTL_ROLLB;
 	b[CSR_CRMD] = crmd;
 	if (to_guest) {
-		lvz_enter_guest(c, pc);
+		lvz_enter_guest(c, pc, refill);
 		return;
 	}
 	c->pc = pc;

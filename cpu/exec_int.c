@@ -18,17 +18,17 @@ HANDLER(addu16i_d) { RD = RJ + (uint64_t)IMM; NEXT(); }
 HANDLER(alsl_w) { RD = sext32((RJ << IMM) + RK); NEXT(); }
 HANDLER(alsl_wu) { RD = (uint32_t)((RJ << IMM) + RK); NEXT(); }
 HANDLER(alsl_d) { RD = (RJ << IMM) + RK; NEXT(); }
-HANDLER(lu12i_w) { RD = (uint64_t)(IMM << 12); NEXT(); }
+HANDLER(lu12i_w) { RD = (uint64_t)IMM << 12; NEXT(); }
 HANDLER(lu32i_d) { RD = (uint32_t)RD | ((uint64_t)IMM << 32); NEXT(); }
 HANDLER(lu52i_d) { RD = (RJ & 0x000fffffffffffffull) | ((uint64_t)IMM << 52); NEXT(); }
 HANDLER(slt) { RD = (int64_t)RJ < (int64_t)RK; NEXT(); }
 HANDLER(sltu) { RD = RJ < RK; NEXT(); }
 HANDLER(slti) { RD = (int64_t)RJ < IMM; NEXT(); }
 HANDLER(sltui) { RD = RJ < (uint64_t)IMM; NEXT(); }
-HANDLER(pcaddi) { RD = cpu->pc + (uint64_t)(IMM << 2); NEXT(); }
-HANDLER(pcaddu12i) { RD = cpu->pc + (uint64_t)(IMM << 12); NEXT(); }
-HANDLER(pcaddu18i) { RD = cpu->pc + (uint64_t)(IMM << 18); NEXT(); }
-HANDLER(pcalau12i) { RD = (cpu->pc + (uint64_t)(IMM << 12)) & ~0xfffull; NEXT(); }
+HANDLER(pcaddi) { RD = cpu->pc + ((uint64_t)IMM << 2); NEXT(); }
+HANDLER(pcaddu12i) { RD = cpu->pc + ((uint64_t)IMM << 12); NEXT(); }
+HANDLER(pcaddu18i) { RD = cpu->pc + ((uint64_t)IMM << 18); NEXT(); }
+HANDLER(pcalau12i) { RD = (cpu->pc + ((uint64_t)IMM << 12)) & ~0xfffull; NEXT(); }
 
 /* ---- logic ---- */
 HANDLER(and) { RD = RJ & RK; NEXT(); }

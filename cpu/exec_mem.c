@@ -63,14 +63,18 @@ STOREX(stx_w, 4)
 STOREX(stx_d, 8)
 
 /* ---- bound-check accesses (2.2.6): the address is rj; the access happens
- * only if rj > rk (gt) / rj <= rk (le), else BCE with BADV = rj. ---- */
-static bool bound_ok(struct cpu *cpu, const struct dinsn *d, bool gt, unsigned size)
+ * only if rj > rk (gt) / rj <= rk (le), else BCE with BADV = rj.  The
+ * manual's pseudocode checks the address (ALE), then translates it (TLB
+ * exceptions), then compares. ---- */
+static bool bound_ok(struct cpu *cpu, const struct dinsn *d, bool gt, unsigned size, bool store)
 {
 	uint64_t a = RJ;
 	if (a & (size - 1)) {
 		cpu_exception(cpu, ECODE_ALE, 0, a);
 		return false;
 	}
+	if (!mem_probe(cpu, a, store ? ACC_STORE : ACC_LOAD))
+		return false;
 	if (gt ? !(a > RK) : !(a <= RK)) {
 		cpu_exception(cpu, ECODE_BCE, 0, a);
 		return false;
@@ -80,14 +84,14 @@ static bool bound_ok(struct cpu *cpu, const struct dinsn *d, bool gt, unsigned s
 #define BLOAD(name, gt, size, ext)                                      \
 	HANDLER(name) {                                                 \
 		uint64_t v;                                             \
-		if (!bound_ok(cpu, d, gt, size) || !mem_load(cpu, RJ, size, &v)) \
+		if (!bound_ok(cpu, d, gt, size, false) || !mem_load(cpu, RJ, size, &v)) \
 			return;                                         \
 		RD = ext;                                               \
 		NEXT();                                                 \
 	}
 #define BSTORE(name, gt, size)                                          \
 	HANDLER(name) {                                                 \
-		if (bound_ok(cpu, d, gt, size) && mem_store(cpu, RJ, size, RD)) \
+		if (bound_ok(cpu, d, gt, size, true) && mem_store(cpu, RJ, size, RD)) \
 			NEXT();                                         \
 	}
 BLOAD(ldgt_b, true, 1, sext(v, 8))
@@ -182,12 +186,14 @@ static void am(struct cpu *cpu, const struct dinsn *d, enum am_op op, unsigned s
 		exec_invalid(cpu, d);
 		return;
 	}
-	void *p = mem_rmw_ptr(cpu, a, size, &fault);
+	uint64_t pa = 0;
+	void *p = mem_rmw_ptr(cpu, a, size, &fault, &pa);
 	if (fault)
 		return;
 	if (p) {
 		old = host_ld(p, size);
 		host_st(p, size, am_apply(op, old, v, size));
+		mem_rmw_written(cpu, pa, size);
 	} else {
 		if (!mem_load(cpu, a, size, &old) ||
 		    !mem_store(cpu, a, size, am_apply(op, old, v, size)))

@@ -37,7 +37,7 @@ static bool csr_target(struct cpu *cpu, unsigned num, unsigned *bank)
 static void csr_trace(struct cpu *cpu, unsigned bank, unsigned num, uint64_t old)
 {
 	if (cpu->trace)
-		trace_csr(cpu->trace, cpu, bank, num, old, cpu->csr[bank][num]);
+		trace_csr(cpu->trace, cpu, bank, num, old, csr_stored(cpu, bank, num));
 }
 
 HANDLER(csrrd)
@@ -54,7 +54,7 @@ HANDLER(csrwr)
 	unsigned bank, num = (unsigned)IMM;
 	if (!csr_target(cpu, num, &bank))
 		return;
-	uint64_t old = csr_read(cpu, bank, num), raw = cpu->csr[bank][num];
+	uint64_t old = csr_read(cpu, bank, num), raw = csr_stored(cpu, bank, num);
 	NEXT();     /* before the write: a CRMD/ERA change must not be undone */
 	csr_write(cpu, bank, num, RD);
 	RD = old;
@@ -66,7 +66,7 @@ HANDLER(csrxchg)
 	unsigned bank, num = (unsigned)IMM;
 	if (!csr_target(cpu, num, &bank))
 		return;
-	uint64_t old = csr_read(cpu, bank, num), raw = cpu->csr[bank][num], mask = RJ;
+	uint64_t old = csr_read(cpu, bank, num), raw = csr_stored(cpu, bank, num), mask = RJ;
 	NEXT();
 	csr_write(cpu, bank, num, (old & ~mask) | (RD & mask));
 	RD = old;
@@ -181,17 +181,18 @@ HANDLER(rdtimeh_w)
 HANDLER(syscall) { (void)d; cpu_exception(cpu, ECODE_SYS, 0, 0); }
 HANDLER(break) { (void)d; cpu_exception(cpu, ECODE_BRK, 0, 0); }
 
-/* asrtle.d/asrtgt.d (2.2.10.3): BCE unless rj <= rk / rj > rk. */
+/* asrtle.d/asrtgt.d (2.2.10.3): BCE unless rj <= rk / rj > rk, "compared
+ * as signed numbers" (QEMU 7.2 compares them unsigned). */
 HANDLER(asrtle_d)
 {
-	if (RJ <= RK)
+	if ((int64_t)RJ <= (int64_t)RK)
 		NEXT();
 	else
 		cpu_exception(cpu, ECODE_BCE, 0, 0);
 }
 HANDLER(asrtgt_d)
 {
-	if (RJ > RK)
+	if ((int64_t)RJ > (int64_t)RK)
 		NEXT();
 	else
 		cpu_exception(cpu, ECODE_BCE, 0, 0);

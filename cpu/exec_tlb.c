@@ -99,8 +99,17 @@ HANDLER(tlbrd)
 	NEXT();
 }
 
-/* Build an entry from the CSRs tlbwr/tlbfill read. */
-static struct tlb_entry entry_from_csrs(struct cpu *cpu, unsigned *ps_out)
+/* Is 2^ps a page size this core implements (PRCFG2, Vol.1 7.3.2)? */
+static bool page_size_ok(const struct cpu *cpu, unsigned ps)
+{
+	return ps < 64 && ((CSR(cpu, CSR_PRCFG2) >> ps) & 1);
+}
+
+/* Build an entry from the CSRs tlbwr/tlbfill read.  The manual leaves a
+ * page size outside PRCFG2 undefined; we write nothing then (false), as
+ * later QEMU versions do (check_ps), so no entry ever holds a size the
+ * lookup cannot compare.  An entry written with NE = 1 is just removed. */
+static bool entry_from_csrs(struct cpu *cpu, struct tlb_entry *out, unsigned *ps_out)
 {
 	const uint64_t *b = cpu->csr_cur;
 	bool r = in_refill(cpu);
@@ -120,8 +129,14 @@ static struct tlb_entry entry_from_csrs(struct cpu *cpu, unsigned *ps_out)
 		.guest = ctx.guest,
 		.gid = ctx.gid,
 	};
-	*ps_out = ps;
-	return e;
+	if (!page_size_ok(cpu, ps)) {
+		if (e.e)
+			return false;
+		e.ps = 12;      /* removed anyway; keep every entry's ps valid */
+	}
+	*ps_out = e.ps;
+	*out = e;
+	return true;
 }
 
 HANDLER(tlbwr)
@@ -130,10 +145,11 @@ HANDLER(tlbwr)
 	if (!tlb_insn_allowed(cpu))
 		return;
 	unsigned ps, idx = (unsigned)(CSR(cpu, CSR_TLBIDX) & TLBIDX_INDEX);
-	struct tlb_entry e = entry_from_csrs(cpu, &ps);
-	if (idx < TLB_ENTRIES)      /* beyond the TLB: undefined, we ignore it */
-		cpu->tlb.e[idx] = e;
-	tlb_changed(cpu, "tlbwr", (int)idx);
+	struct tlb_entry e;
+	bool written = entry_from_csrs(cpu, &e, &ps) && idx < TLB_ENTRIES;
+	if (written)
+		cpu->tlb.e[idx] = e;    /* beyond the TLB: undefined, we ignore it */
+	tlb_changed(cpu, "tlbwr", written ? (int)idx : -1);
 	NEXT();
 }
 
@@ -143,10 +159,13 @@ HANDLER(tlbfill)
 	if (!tlb_insn_allowed(cpu))
 		return;
 	unsigned ps;
-	struct tlb_entry e = entry_from_csrs(cpu, &ps);
-	unsigned idx = tlb_fill_index(&cpu->tlb, e.vppn << 13, ps, stlb_ps(cpu));
-	cpu->tlb.e[idx] = e;
-	tlb_changed(cpu, "tlbfill", (int)idx);
+	int idx = -1;
+	struct tlb_entry e;
+	if (entry_from_csrs(cpu, &e, &ps)) {
+		idx = (int)tlb_fill_index(&cpu->tlb, e.vppn << 13, ps, stlb_ps(cpu));
+		cpu->tlb.e[idx] = e;
+	}
+	tlb_changed(cpu, "tlbfill", idx);
 	NEXT();
 }
 
@@ -330,7 +349,7 @@ HANDLER(ldpte)
 	if (base & PTE_HUGE) {
 		/* A huge PTE becomes the two halves of a (ptbase+ptwidth-1)-sized
 		 * pair: clear HUGE, move HGLOBAL to G, odd half = +2^ps. */
-		ps = ptbase + ptwidth - 1;
+		ps = (ptbase + ptwidth - 1) & 0x3f;     /* PS is 6 bits; 0 + 0 - 1 wraps */
 		v = base & ~PTE_HUGE;
 		if (v & PTE_HGLOBAL)
 			v = (v & ~PTE_HGLOBAL) | TLBELO_G;

@@ -82,3 +82,23 @@ uint64_t timer_next_event(const struct cpu *c)
 			next = c->timer[b].deadline;
 	return next;
 }
+
+/* The expiry that can end an `idle`: the earliest armed timer whose line
+ * (TI, ESTAT.IS[11]) is enabled in its bank's ECFG.LIE; the guest bank's
+ * lines only count in guest mode (cpu_wakeup_pending).  Nothing else can
+ * change while the core idles, so a timer whose line is masked never
+ * wakes it, however often it fires (Vol.1 4.2.6, idle: wait for an
+ * interrupt; 6.1: a line interrupts only if ECFG.LIE enables it). */
+uint64_t timer_next_wakeup(const struct cpu *c)
+{
+	uint64_t next = UINT64_MAX;
+	for (unsigned b = 0; b < NWORLDS; b++) {
+		if (b == WORLD_GUEST && c->world != WORLD_GUEST)
+			continue;
+		if (!(c->csr[b][CSR_ECFG] & (1ull << INT_TI)))
+			continue;
+		if (c->timer[b].armed && c->timer[b].deadline < next)
+			next = c->timer[b].deadline;
+	}
+	return next;
+}

@@ -25,7 +25,10 @@ struct ram_region *bus_add_ram(struct bus *b, uint64_t base, uint64_t size)
 	if (host == MAP_FAILED)
 		return NULL;
 	struct dpage **dc = calloc(size >> DPAGE_BITS, sizeof(*dc));
-	if (!dc) {
+	uint8_t *written = calloc(size >> RAM_PAGE_BITS, 1);
+	if (!dc || !written) {
+		free(dc);
+		free(written);
 		munmap(host, size);
 		return NULL;
 	}
@@ -34,6 +37,7 @@ struct ram_region *bus_add_ram(struct bus *b, uint64_t base, uint64_t size)
 	r->size = size;
 	r->host = host;
 	r->dcache = dc;
+	r->written = written;
 	return r;
 }
 
@@ -57,6 +61,7 @@ void bus_free(struct bus *b)
 	for (unsigned i = 0; i < b->nram; i++) {
 		munmap(b->ram[i].host, b->ram[i].size);
 		free(b->ram[i].dcache);
+		free(b->ram[i].written);
 	}
 	b->nram = 0;
 }
@@ -104,6 +109,7 @@ bool bus_write(struct bus *b, uint64_t pa, unsigned size, uint64_t val)
 	struct ram_region *r = bus_find_ram(b, pa, size);
 	if (r) {
 		host_st(r->host + (pa - r->base), size, val);
+		ram_mark_written(r, pa, size);
 		if (r->dcache[(pa - r->base) >> DPAGE_BITS] ||
 		    r->dcache[(pa + size - 1 - r->base) >> DPAGE_BITS])
 			dcache_invalidate(b, pa, size);

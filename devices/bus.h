@@ -28,7 +28,23 @@ struct ram_region {
 	uint64_t base, size;
 	uint8_t *host;
 	struct dpage **dcache;  /* per 4 KiB page: decoded instructions or NULL */
+	/* per 4 KiB page: 1 once anything may have written it (the slow
+	 * store path, a soft-TLB write entry, AM*, the loader), so a
+	 * checkpoint visits only those pages, not all of a mostly untouched
+	 * 1 GiB. Kept in the slow paths: the fast path never sees it. */
+	uint8_t *written;
 };
+
+#define RAM_PAGE_BITS 12
+
+/* Note that [pa, pa+len) of region r may now hold nonzero bytes. */
+static inline void ram_mark_written(struct ram_region *r, uint64_t pa, uint64_t len)
+{
+	if (!len)
+		return;
+	for (uint64_t p = (pa - r->base) >> RAM_PAGE_BITS; p <= (pa + len - 1 - r->base) >> RAM_PAGE_BITS; p++)
+		r->written[p] = 1;
+}
 
 #define BUS_MAX_MMIO 32
 #define BUS_MAX_RAM 4

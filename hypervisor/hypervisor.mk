@@ -26,8 +26,8 @@ HV_CONFIGS := $(basename $(notdir $(filter-out hypervisor/configs/images.c,$(wil
 
 HV_CORE_SRCS := $(wildcard hypervisor/*.c) hypervisor/start.S hypervisor/entry.S hypervisor/refill.S
 HV_CORE_OBJS := $(patsubst hypervisor/%,$(HV_OUT)/obj/%.o,$(basename $(HV_CORE_SRCS))) \
-	$(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o
-GUEST_LIB_OBJS := $(HV_OUT)/obj/rt/start.o $(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/guests/lib/grt.o
+	$(HV_OUT)/obj/rt/printf.o $(HV_OUT)/obj/rt/string.o $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o
+GUEST_LIB_OBJS := $(addprefix $(HV_OUT)/obj/rt/,start.o rt.o printf.o string.o) $(HV_OUT)/obj/guests/lib/grt.o
 HV_GUEST_BINS := $(foreach g,$(HV_GUESTS),$(HV_OUT)/guests/$(g).bin)
 HV_IMAGES := $(foreach c,$(HV_CONFIGS),$(HV_OUT)/$(c).elf)
 
@@ -43,7 +43,8 @@ $(HV_OUT)/obj/%.o: hypervisor/%.S
 	@mkdir -p $(dir $@)
 	$(HV_CC) $(HV_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The shared test runtime's start code and vsnprintf, rebuilt soft-float.
+# The shared test runtime (start code, rt.c, vsnprintf, string functions),
+# rebuilt soft-float; grt.c is a guest's console and exit under it.
 $(HV_OUT)/obj/rt/%.o: tests/rt/%.c
 	@mkdir -p $(dir $@)
 	$(HV_CC) $(HV_CFLAGS) -MMD -MP -c -o $@ $<
@@ -68,9 +69,6 @@ $(HV_OUT)/%.elf: $(HV_CORE_OBJS) $(HV_OUT)/obj/configs/%.o hypervisor/hv.ld
 
 # GUEST_LIST is a command-line define: rebuild when the list changes.
 $(HV_OUT)/obj/guests.o $(HV_OUT)/obj/configs/images.o $(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o): hypervisor/hypervisor.mk
-
-.SECONDARY: $(HV_CORE_OBJS) $(GUEST_LIB_OBJS) $(HV_GUEST_BINS) $(foreach g,$(HV_GUESTS),$(HV_OUT)/guests/$(g).elf $(HV_OUT)/obj/guests/$(g).o) \
-	$(foreach c,$(HV_CONFIGS),$(HV_OUT)/obj/configs/$(c).o)
 
 -include $(shell find $(HV_OUT) -name '*.d' 2>/dev/null)
 

@@ -32,11 +32,11 @@ HANDLER(gcsrwr)
 	if (!host_plv0(cpu, d))
 		return;
 	unsigned num = (unsigned)IMM;
-	uint64_t old = csr_read(cpu, WORLD_GUEST, num), raw = cpu->csr[WORLD_GUEST][num];
+	uint64_t old = csr_read(cpu, WORLD_GUEST, num), raw = csr_stored(cpu, WORLD_GUEST, num);
 	csr_write_gcsr(cpu, num, RD);
 	RD = old;
 	if (cpu->trace)
-		trace_csr(cpu->trace, cpu, WORLD_GUEST, num, raw, cpu->csr[WORLD_GUEST][num]);
+		trace_csr(cpu->trace, cpu, WORLD_GUEST, num, raw, csr_stored(cpu, WORLD_GUEST, num));
 	NEXT();
 }
 
@@ -45,11 +45,11 @@ HANDLER(gcsrxchg)
 	if (!host_plv0(cpu, d))
 		return;
 	unsigned num = (unsigned)IMM;
-	uint64_t old = csr_read(cpu, WORLD_GUEST, num), raw = cpu->csr[WORLD_GUEST][num];
+	uint64_t old = csr_read(cpu, WORLD_GUEST, num), raw = csr_stored(cpu, WORLD_GUEST, num);
 	csr_write_gcsr(cpu, num, (old & ~RJ) | (RD & RJ));
 	RD = old;
 	if (cpu->trace)
-		trace_csr(cpu->trace, cpu, WORLD_GUEST, num, raw, cpu->csr[WORLD_GUEST][num]);
+		trace_csr(cpu->trace, cpu, WORLD_GUEST, num, raw, csr_stored(cpu, WORLD_GUEST, num));
 	NEXT();
 }
 

@@ -14,6 +14,7 @@
 #include "lvz/lvz.h"
 
 #include "cpu/cpu.h"
+#include "cpu/ecode.h"
 #include "mmu/translate.h"
 #include "sim/debug.h"
 #include "sim/trace.h"
@@ -28,14 +29,14 @@ uint8_t lvz_current_gid(const struct cpu *c)
 	return (c->csr[WORLD_HOST][CSR_GSTAT] >> GSTAT_GID_SH) & 0xff;
 }
 
-void lvz_enter_guest(struct cpu *c, uint64_t pc)
+void lvz_enter_guest(struct cpu *c, uint64_t pc, bool refill)
 {
 	c->csr[WORLD_HOST][CSR_GSTAT] |= GSTAT_VM;
 	c->pc = pc;
 	cpu_set_world(c, WORLD_GUEST);
 	c->lvz.entries++;
 	if (c->trace)
-		trace_vm_enter(c->trace, c);
+		trace_vm_enter(c->trace, c, refill ? "tlbr-ertn" : "ertn");
 	if (c->dbg && c->dbg->nevent)
 		debug_on_enter(c);
 	cpu_update_irq(c);
@@ -61,7 +62,14 @@ void lvz_note_exit(struct cpu *c, enum lvz_exit_kind kind)
 	r->pc = refill ? h[CSR_TLBRERA] & ~3ull : h[CSR_ERA];
 	r->estat = h[CSR_ESTAT];
 	r->badv = refill ? h[CSR_TLBRBADV] : h[CSR_BADV];
-	r->badi = h[CSR_BADI];
+	/* BADI is written for every synchronous exception with an instruction
+	 * (V1 7.4.9), load/store refills included: not for interrupts or
+	 * fetch faults (c->cur is NULL then). */
+	const struct ecode_info *ei = ecode_info((unsigned)(r->estat >> ESTAT_ECODE_SH) & 0x3f,
+						 (unsigned)(r->estat >> ESTAT_ESUB_SH) & 0x1ff);
+	r->has_badi = kind != EXIT_INT && c->cur && (refill || (ei && ei->badi));
+	r->has_badv = refill || (kind != EXIT_INT && ei && ei->badv);
+	r->badi = r->has_badi ? h[CSR_BADI] : 0;
 	r->kind = (uint8_t)kind;
 	r->gid = lvz_current_gid(c);
 	s->log_next = (s->log_next + 1) % LVZ_EXIT_LOG;

@@ -29,6 +29,8 @@ extern const char *const lvz_exit_names[EXIT_KINDS];
 struct lvz_exit_record {
 	uint64_t icount, pc, estat, badv, badi;
 	uint8_t kind, gid;
+	bool has_badi;          /* the exit wrote BADI (not INT, not a fetch) */
+	bool has_badv;          /* the exit wrote (TLBR)BADV: TLBR, PIL/PIS/PIF/PME */
 };
 struct lvz_stats {
 	uint64_t entries;
@@ -41,8 +43,9 @@ struct lvz_stats {
 /* GID of the running guest (GSTAT.GID). */
 uint8_t lvz_current_gid(const struct cpu *c);
 
-/* ertn from host PLV0 with GSTAT.PVM=1: enter guest mode. */
-void lvz_enter_guest(struct cpu *c, uint64_t pc);
+/* ertn from host PLV0 with GSTAT.PVM=1 (refill = false), or a refill
+ * ertn with TLBRPRMD.PGM = 1 (refill = true): enter guest mode at pc. */
+void lvz_enter_guest(struct cpu *c, uint64_t pc, bool refill);
 /* Leave guest mode for a host exception (interrupt, GSPR, HVC, stage-2
  * fault...): the host takes it as an ordinary exception afterwards. */
 void lvz_exit_to_host(struct cpu *c, enum lvz_exit_kind kind);

@@ -41,6 +41,7 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 		if (r->dcache[((x->pa & ~STLB_PAGE_MASK) - r->base) >> DPAGE_BITS])
 			return;
 		e = &c->stlb->w[stlb_index(va)];
+		ram_mark_written(r, x->pa & ~STLB_PAGE_MASK, STLB_PAGE_SIZE);
 	} else {
 		e = &c->stlb->r[stlb_index(va)];
 	}
@@ -48,11 +49,11 @@ static void stlb_fill(struct cpu *c, enum mem_access acc, uint64_t va, const str
 	e->addend = (uintptr_t)hpage - (uintptr_t)vpage;
 }
 
-/* Does the current PLV demand aligned accesses (MISC.ALCLn, Vol.1 7.4.4)? */
+/* Does the current PLV demand aligned accesses (MISC.ALCL0-3, bits 12-15,
+ * Vol.1 7.4.4)?  ALCL0 exists too: PLV0 can ask for the check. */
 static bool align_checked(struct cpu *c)
 {
-	unsigned plv = cpu_plv(c);
-	return plv != 0 && ((CSR(c, CSR_MISC) >> (MISC_ALCL_SH + plv)) & 1);
+	return (CSR(c, CSR_MISC) >> (MISC_ALCL_SH + cpu_plv(c))) & 1;
 }
 
 /* One access that does not cross a 4 KiB page. */
@@ -145,7 +146,7 @@ bool mem_store_slow(struct cpu *c, uint64_t va, unsigned size, uint64_t val, uns
 	return access_slow(c, va, size, &val, ACC_STORE, flags);
 }
 
-void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
+void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64_t *pa)
 {
 	*fault = false;
 	if (va & (size - 1)) {
@@ -169,13 +170,30 @@ void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault)
 	struct ram_region *r = bus_find_ram(&c->m->bus, x.pa, size);
 	if (!r)
 		return NULL;    /* device: caller does load + store */
-	if (r->dcache[(x.pa - r->base) >> DPAGE_BITS])
-		dcache_invalidate(&c->m->bus, x.pa, size);
+	*pa = x.pa;
+	ram_mark_written(r, x.pa, size);
 	if (c->dbg && c->dbg->nwatch)
 		debug_on_phys(c, x.pa, size, true);
 	if (c->trace)
-		trace_mem(c->trace, c, true, va, x.pa, size, 0, true);
+		trace_mem_rmw(c->trace, c, va, x.pa, size);
 	return r->host + (x.pa - r->base);
+}
+
+bool mem_probe(struct cpu *c, uint64_t va, enum mem_access acc)
+{
+	struct xlate x;
+	if (!mmu_translate(c, va, acc, &x)) {
+		mmu_raise(c, &x, acc);
+		return false;
+	}
+	return true;
+}
+
+void mem_rmw_written(struct cpu *c, uint64_t pa, unsigned size)
+{
+	struct ram_region *r = bus_find_ram(&c->m->bus, pa, size);
+	if (r && r->dcache[(pa - r->base) >> DPAGE_BITS])
+		dcache_invalidate(&c->m->bus, pa, size);
 }
 
 struct dinsn *fetch_slow(struct cpu *c, uint64_t pc)

@@ -90,10 +90,20 @@ static inline bool mem_store_aligned(struct cpu *c, uint64_t va, unsigned size, 
 /*
  * Read-modify-write for AM* instructions: translate for a store (which
  * also checks load permission in our model), then hand back a host pointer
- * to RAM, or NULL with *is_mmio set for a device (caller falls back to
- * load+store).  Raises the exception and returns NULL/false on a fault.
+ * to RAM and its physical address, or NULL for a device (caller falls back
+ * to load+store).  On a fault: the exception is raised, *fault set, NULL.
+ * After writing through the pointer the caller calls mem_rmw_written(),
+ * which drops decoded instructions of the bytes changed (self-modifying
+ * code: the decode slots re-read memory when reset, so this must come
+ * after the store).
  */
-void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault);
+void *mem_rmw_ptr(struct cpu *c, uint64_t va, unsigned size, bool *fault, uint64_t *pa);
+void mem_rmw_written(struct cpu *c, uint64_t pa, unsigned size);
+
+/* Translate va for an access without making it: on a fault the exception
+ * is raised and false returned.  (Bound-check accesses translate before
+ * they compare, Vol.1 2.2.6 pseudocode.) */
+bool mem_probe(struct cpu *c, uint64_t va, enum mem_access acc);
 
 /* Physical accesses used by lddir/ldpte, loaders and the debugger. */
 bool phys_read(struct machine *m, uint64_t pa, unsigned size, uint64_t *val);

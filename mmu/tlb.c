@@ -15,10 +15,23 @@ void tlb_reset(struct tlb *t)
 }
 
 /* VPPN compare: entry VPPN holds VA[47:13]; a pair of 2^ps pages spans
- * VA[ps:0], so compare VA[47:ps+1]. */
+ * VA[ps:0], so compare VA[47:ps+1].  tlbwr/tlbfill only write sizes from
+ * PRCFG2 (12..29); anything else cannot match (and would shift out of
+ * range). */
 static inline bool vppn_match(const struct tlb_entry *e, uint64_t va, unsigned ps)
 {
+	if (ps < 12 || ps >= VA_BITS)
+		return false;
 	return (e->vppn >> (ps + 1 - 13)) == ((va & VA_MASK) >> (ps + 1));
+}
+
+/* STLB set of va.  STLBPS.PS is a 6-bit field software may set to a size
+ * the STLB does not have (undefined by the manual); the set index then
+ * uses the nearest size in 12..47, so the shift stays in range. */
+static inline unsigned stlb_set(uint64_t va, unsigned stlb_ps)
+{
+	unsigned ps = stlb_ps < 12 ? 12 : stlb_ps >= VA_BITS ? VA_BITS - 1 : stlb_ps;
+	return (unsigned)((va & VA_MASK) >> (ps + 1)) & (STLB_SETS - 1);
 }
 
 static inline bool ctx_match(const struct tlb_entry *e, const struct tlb_ctx *c)
@@ -35,7 +48,7 @@ bool tlb_entry_covers(const struct tlb *t, unsigned idx, uint64_t va, unsigned s
 
 int tlb_lookup(const struct tlb *t, const struct tlb_ctx *ctx, uint64_t va, unsigned stlb_ps)
 {
-	unsigned set = (unsigned)((va & VA_MASK) >> (stlb_ps + 1)) & (STLB_SETS - 1);
+	unsigned set = stlb_set(va, stlb_ps);
 	for (unsigned way = 0; way < STLB_WAYS; way++) {
 		unsigned i = way * STLB_SETS + set;
 		const struct tlb_entry *e = &t->e[i];
@@ -62,7 +75,7 @@ static uint32_t lfsr_next(struct tlb *t)
 unsigned tlb_fill_index(struct tlb *t, uint64_t va, unsigned ps, unsigned stlb_ps)
 {
 	if (ps == stlb_ps) {
-		unsigned set = (unsigned)((va & VA_MASK) >> (stlb_ps + 1)) & (STLB_SETS - 1);
+		unsigned set = stlb_set(va, stlb_ps);
 		return (lfsr_next(t) % STLB_WAYS) * STLB_SETS + set;
 	}
 	return STLB_ENTRIES + lfsr_next(t) % MTLB_ENTRIES;

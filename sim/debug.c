@@ -16,6 +16,7 @@ void debug_init(struct debug *d)
 	memset(d, 0, sizeof(*d));
 	d->next_id = 1;
 	d->hit = -1;
+	d->resume_icount = UINT64_MAX;
 }
 
 static void recount(struct debug *d)
@@ -43,11 +44,22 @@ int debug_add(struct debug *d, const struct breakpoint *bp)
 	return d->bp[d->nbp - 1].id;
 }
 
+/* Removal keeps the order of the rest (`info break` lists by id). */
+static void remove_at(struct debug *d, int i)
+{
+	memmove(&d->bp[i], &d->bp[i + 1], (size_t)(d->nbp - i - 1) * sizeof(d->bp[0]));
+	d->nbp--;
+	if (d->hit == i)
+		d->hit = -1;
+	else if (d->hit > i)
+		d->hit--;
+}
+
 bool debug_delete(struct debug *d, int id)
 {
 	for (int i = 0; i < d->nbp; i++) {
 		if (d->bp[i].id == id) {
-			d->bp[i] = d->bp[--d->nbp];
+			remove_at(d, i);
 			recount(d);
 			return true;
 		}
@@ -55,14 +67,17 @@ bool debug_delete(struct debug *d, int id)
 	return false;
 }
 
-void debug_clear(struct debug *d, bool internal_only)
+void debug_clear(struct debug *d, enum bp_owner owner)
 {
-	int j = 0;
-	for (int i = 0; i < d->nbp; i++)
-		if (internal_only && !d->bp[i].internal)
-			d->bp[j++] = d->bp[i];
-	d->nbp = j;
+	for (int i = d->nbp - 1; i >= 0; i--)
+		if (d->bp[i].owner == owner)
+			remove_at(d, i);
 	recount(d);
+}
+
+const struct breakpoint *debug_hit(const struct debug *d)
+{
+	return d->hit >= 0 && d->hit < d->nbp ? &d->bp[d->hit] : NULL;
 }
 
 /* Record a hit and ask the run loop to stop after this instruction. */
@@ -70,15 +85,14 @@ static void hit(struct cpu *c, int i, const char *fmt, ...) __attribute__((forma
 static void hit(struct cpu *c, int i, const char *fmt, ...)
 {
 	struct debug *d = c->dbg;
-	if (d->hit >= 0 && d->hit != i)
+	if (d->hit >= 0)
 		return;     /* the first event of an instruction wins */
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(d->why, sizeof(d->why), fmt, ap);
 	va_end(ap);
 	d->hit = i;
-	if (i >= 0)
-		d->bp[i].hits++;
+	d->bp[i].hits++;
 	cpu_kick(c, STOP_DEBUG);
 }
 
@@ -86,7 +100,7 @@ bool debug_check_pc(struct cpu *c)
 {
 	struct debug *d = c->dbg;
 	/* Resuming at a breakpoint's PC must execute that instruction. */
-	if (c->icount == d->resume_icount)
+	if (c->icount == d->resume_icount && c->pc == d->resume_pc)
 		return false;
 	for (int i = 0; i < d->nbp; i++) {
 		const struct breakpoint *b = &d->bp[i];
@@ -96,7 +110,7 @@ bool debug_check_pc(struct cpu *c)
 			continue;
 		if (b->gid != BP_ANY && (c->world != WORLD_GUEST || b->gid != lvz_current_gid(c)))
 			continue;
-		if (b->internal)
+		if (b->owner == BP_UNTIL)
 			snprintf(d->why, sizeof(d->why), "reached 0x%llx", (unsigned long long)c->pc);
 		else
 			snprintf(d->why, sizeof(d->why), "breakpoint %d at 0x%llx", b->id,
@@ -119,8 +133,10 @@ void debug_on_exception(struct cpu *c, unsigned ecode, unsigned esub)
 			continue;
 		if (b->esub != BP_ANY && (unsigned)b->esub != esub)
 			continue;
-		hit(c, i, "breakpoint %d: exception %s in %s", b->id, ecode_name(ecode, esub),
-		    c->world == WORLD_GUEST ? "the guest" : "the host");
+		/* For a VM exit the world is already the host here; the
+		 * exit hook then adds "; exit:KIND from guest gid N". */
+		hit(c, i, "breakpoint %d: exception %s taken by the %s", b->id, ecode_name(ecode, esub),
+		    c->world == WORLD_GUEST ? "guest" : "host");
 		return;
 	}
 }
@@ -139,6 +155,14 @@ void debug_on_enter(struct cpu *c)
 void debug_on_exit(struct cpu *c, const struct lvz_exit_record *r)
 {
 	struct debug *d = c->dbg;
+	if (d->hit >= 0) {
+		/* Something else stopped this instruction (an exception
+		 * breakpoint on the exit's Ecode): name the exit too. */
+		size_t len = strlen(d->why);
+		snprintf(d->why + len, sizeof(d->why) - len, "; exit:%s from guest gid %u at pc 0x%llx",
+			 lvz_exit_names[r->kind], r->gid, (unsigned long long)r->pc);
+		return;
+	}
 	for (int i = 0; i < d->nbp; i++)
 		if (d->bp[i].kind == BP_EXIT && (d->bp[i].exit_mask >> r->kind) & 1) {
 			hit(c, i, "breakpoint %d: exit:%s from guest gid %u at pc 0x%llx", d->bp[i].id,
@@ -150,13 +174,15 @@ void debug_on_exit(struct cpu *c, const struct lvz_exit_record *r)
 void debug_on_csr(struct cpu *c, unsigned bank, unsigned num)
 {
 	struct debug *d = c->dbg;
-	for (int i = 0; i < d->nbp; i++)
-		if (d->bp[i].kind == BP_CSR && d->bp[i].csr == num) {
-			hit(c, i, "breakpoint %d: %s%s written: 0x%llx", d->bp[i].id,
-			    bank ? "guest " : "", csr_name(num),
+	for (int i = 0; i < d->nbp; i++) {
+		const struct breakpoint *b = &d->bp[i];
+		if (b->kind == BP_CSR && b->csr == num && (b->world == BP_ANY || b->world == (int)bank)) {
+			hit(c, i, "breakpoint %d: %s %s written: now 0x%llx", b->id,
+			    bank ? "guest" : "host", csr_name(num),
 			    (unsigned long long)c->csr[bank][num]);
 			return;
 		}
+	}
 }
 
 void debug_on_phys(struct cpu *c, uint64_t pa, unsigned size, bool write)
@@ -164,12 +190,22 @@ void debug_on_phys(struct cpu *c, uint64_t pa, unsigned size, bool write)
 	struct debug *d = c->dbg;
 	for (int i = 0; i < d->nbp; i++) {
 		const struct breakpoint *b = &d->bp[i];
-		if (b->kind == BP_WATCH && pa < b->addr + b->len && b->addr < pa + size) {
+		if (b->kind == BP_WATCH && (b->rw & (write ? WATCH_STORE : WATCH_LOAD)) &&
+		    pa < b->addr + b->len && b->addr < pa + size) {
+			if (d->hit < 0)
+				d->watch_hit = pa;
 			hit(c, i, "watchpoint %d: %s of %u bytes at physical 0x%llx", b->id,
 			    write ? "store" : "load", size, (unsigned long long)pa);
 			return;
 		}
 	}
+}
+
+void debug_resume(struct debug *d, const struct cpu *c)
+{
+	d->resume_icount = c->icount;
+	d->resume_pc = c->pc;
+	d->interrupted = 0;
 }
 
 bool debug_run(struct cpu *c, uint64_t steps)
@@ -178,8 +214,6 @@ bool debug_run(struct cpu *c, uint64_t steps)
 	struct machine *m = c->m;
 	d->hit = -1;
 	d->why[0] = 0;
-	d->interrupted = 0;
-	d->resume_icount = c->icount;
 	c->stop_reason &= ~STOP_DEBUG;
 	while (steps && !m->stop) {
 		uint64_t before = c->icount;
@@ -197,7 +231,7 @@ bool debug_run(struct cpu *c, uint64_t steps)
 		steps = steps > done ? steps - done : 0;
 		if (r & STOP_DEBUG) {
 			c->stop_reason &= ~STOP_DEBUG;
-			if (d->interrupted) {
+			if (d->interrupted && d->hit < 0) {
 				snprintf(d->why, sizeof(d->why), "interrupted");
 				d->interrupted = 0;
 			}

@@ -154,10 +154,23 @@ static void explain_exception(FILE *out, const struct cpu *c)
 	}
 	if (ei)
 		fprintf(out, "  Why:    %s.\n", ei->what);
+	const char *g = e->world == WORLD_GUEST ? "guest " : "";
 	if (e->ecode == ECODE_INT)
-		fprintf(out, "          ESTAT.IS & ECFG.LIE = 0x%x with CRMD.IE = 1; line %u (%s) has the\n"
+		fprintf(out, "          %sESTAT.IS & %sECFG.LIE = 0x%x with %sCRMD.IE = 1; line %u (%s) has the\n"
 			     "          highest priority (higher numbers win).\n",
-			e->lines, e->irq, e->irq < 13 ? irq_names[e->irq] : "?");
+			g, g, e->lines, g, e->irq, e->irq < 13 ? irq_names[e->irq] : "?");
+	if (e->world == WORLD_GUEST) {
+		/* The routing rule, from the exception table's to_host flags. */
+		fprintf(out, "  World:  the guest (GID %u) took it itself, on the guest CSR bank: no VM exit.\n"
+			     "          Only host interrupts, second-stage faults and",
+			lvz_current_gid(c));
+		for (unsigned ec = 0; ec < 64; ec++) {
+			const struct ecode_info *x = ecode_info(ec, 0);
+			if (x && x->ecode == ec && x->to_host)
+				fprintf(out, " %s", x->name);
+		}
+		fprintf(out, "\n          leave the guest.\n");
+	}
 	if (e->ecode == ECODE_IPE)
 		fprintf(out, "          The instruction is privileged and CRMD.PLV was %u.\n", e->plv);
 	if (e->ecode == ECODE_TLBR) {
@@ -167,8 +180,8 @@ static void explain_exception(FILE *out, const struct cpu *c)
 			(unsigned long long)e->pc, (unsigned long long)e->badv,
 			(unsigned long long)e->handler);
 	} else {
-		fprintf(out, "  Hardware did: ESTAT.Ecode <- 0x%x; ERA <- 0x%llx; PRMD.PPLV <- %u, PRMD.PIE <- CRMD.IE;\n"
-			     "          CRMD.PLV <- 0, CRMD.IE <- 0;", e->ecode, (unsigned long long)e->pc, e->plv);
+		fprintf(out, "  Hardware did (%sbank): ESTAT.Ecode <- 0x%x; ERA <- 0x%llx; PRMD.PPLV <- %u, PRMD.PIE <- CRMD.IE;\n"
+			     "          CRMD.PLV <- 0, CRMD.IE <- 0;", g, e->ecode, (unsigned long long)e->pc, e->plv);
 		if (ei && ei->badv)
 			fprintf(out, " BADV <- 0x%llx;", (unsigned long long)e->badv);
 		if (ei && ei->badi && e->has_badi)

@@ -7,8 +7,9 @@
 struct machine;
 struct image;
 
-/* Listen on 127.0.0.1:port, serve one GDB connection until it detaches or
- * kills the target; returns the exit status for lvzsim. */
+/* Listen on 127.0.0.1:port (0: a free port, which is printed), serve one
+ * GDB connection until it detaches (the machine then runs on to its end)
+ * or kills the target; returns the exit status for lvzsim. */
 int gdbstub_main(struct machine *m, const struct image *img, int port);
 
 #endif

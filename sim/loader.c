@@ -22,6 +22,7 @@
 /* QEMU 7.2 hw/loongarch/virt.c: cpu_loongarch_virt_to_phys(). */
 #define LOAD_ADDR_MASK 0x1fffffffull
 
+/* Append e's function and object symbols to img->syms. */
 static void load_symbols(Elf *e, struct image *img)
 {
 	Elf_Scn *scn = NULL;
@@ -33,9 +34,10 @@ static void load_symbols(Elf *e, struct image *img)
 		if (!data)
 			continue;
 		size_t n = sh.sh_size / sh.sh_entsize;
-		img->syms = calloc(n ? n : 1, sizeof(*img->syms));
-		if (!img->syms)
+		struct symbol *syms = realloc(img->syms, (img->nsyms + n + 1) * sizeof(*img->syms));
+		if (!syms)
 			return;
+		img->syms = syms;
 		for (size_t i = 0; i < n; i++) {
 			GElf_Sym s;
 			if (!gelf_getsym(data, (int)i, &s))
@@ -116,6 +118,7 @@ int elf_load(struct machine *m, const char *path, struct image *img, char *err, 
 			}
 		}
 		memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+		ram_mark_written(r, pa, ph.p_memsz);
 		dcache_invalidate(&m->bus, pa, ph.p_memsz);
 		loaded++;
 	}
@@ -127,6 +130,33 @@ int elf_load(struct machine *m, const char *path, struct image *img, char *err, 
 	load_symbols(e, img);
 	rc = 0;
 out:
+	if (e)
+		elf_end(e);
+	close(fd);
+	return rc;
+}
+
+int image_add_symbols(struct image *img, const char *path, char *err, size_t errlen)
+{
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		snprintf(err, errlen, "libelf initialisation failed");
+		return -1;
+	}
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+	int rc = -1;
+	if (!e || elf_kind(e) != ELF_K_ELF) {
+		snprintf(err, errlen, "'%s' is not an ELF file", path);
+	} else {
+		size_t before = img->nsyms;
+		load_symbols(e, img);
+		snprintf(err, errlen, "%zu symbols from '%s'", img->nsyms - before, path);
+		rc = 0;
+	}
 	if (e)
 		elf_end(e);
 	close(fd);

@@ -15,9 +15,8 @@ static void unassigned_mem(void *opaque, uint64_t pa, unsigned size, bool write,
 	struct machine *m = opaque;
 	struct cpu *c = &m->cpu;
 	if (c->trace && (c->trace->events & (TEV_MEM | TEV_EXC)))
-		trace_note(c->trace, c, "unassigned %s pa=0x%llx size=%u%s: no device here (QEMU 7.2: failed transaction, ADEM/ADEF)",
-			   write ? "store" : "load", (unsigned long long)pa, size,
-			   write ? "" : "");
+		trace_note(c->trace, c, "unassigned %s pa=0x%llx size=%u: no device here (QEMU 7.2: failed transaction, ADEM/ADEF)",
+			   write ? "store" : "load", (unsigned long long)pa, size);
 	(void)val;
 }
 

@@ -41,6 +41,7 @@ static const char usage[] =
 	"  --debug               interactive debugger (commands from stdin when it is\n"
 	"                        not a terminal; type help)\n"
 	"  --gdb PORT            wait for a GDB remote connection on 127.0.0.1:PORT\n"
+	"                        (0: any free port; the port is printed on stderr)\n"
 	"  --save-at N FILE      save a checkpoint of the whole machine after N\n"
 	"                        instructions, then go on\n"
 	"  --restore FILE        start from a checkpoint instead of loading an image\n"
@@ -122,7 +123,7 @@ int main(int argc, char **argv)
 	const char *trace_path = NULL;
 	int trace_events = TEV_INSN | TEV_EXC | TEV_VM;
 	enum trace_format trace_fmt = TRACE_TEXT;
-	bool stats = false, debug = false, ram_given = false;
+	bool stats = false, debug = false, gdb = false, ram_given = false;
 	uint64_t save_at = 0, gdb_port = 0;
 	const char *save_file = NULL, *restore_file = NULL;
 	int opt;
@@ -183,8 +184,10 @@ int main(int argc, char **argv)
 			restore_file = optarg;
 			break;
 		case OPT_GDB:
-			if (parse_count(optarg, &gdb_port) || gdb_port > 65535)
-				return bad_input("--gdb '%s': expected a TCP port number", optarg);
+			/* 0: any free port (printed), so parallel tests never collide */
+			if ((strcmp(optarg, "0") && parse_count(optarg, &gdb_port)) || gdb_port > 65535)
+				return bad_input("--gdb '%s': expected a TCP port number (0: any free port)", optarg);
+			gdb = true;
 			break;
 		case OPT_VERSION:
 			printf("lvzsim %s\n", LVZSIM_VERSION);
@@ -195,7 +198,7 @@ int main(int argc, char **argv)
 			return bad_input("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (debug && gdb_port)
+	if (debug && gdb)
 		return bad_input("%s", "--debug and --gdb cannot be combined");
 	const char *image_path = optind < argc ? argv[optind] : NULL;
 	if (argc - optind > 1)
@@ -261,7 +264,7 @@ int main(int argc, char **argv)
 		m.cpu.max_icount = limit;
 	}
 	int status = debug ? debugger_main(&m, &img)
-		   : gdb_port ? gdbstub_main(&m, &img, (int)gdb_port)
+		   : gdb ? gdbstub_main(&m, &img, (int)gdb_port)
 		   : m.stop ? m.exit_status : machine_run(&m);
 	if (status != EXIT_POWEROFF && m.stop_msg)
 		fprintf(stderr, "lvzsim: %s after %" PRIu64 " instructions (pc 0x%" PRIx64 ")\n",

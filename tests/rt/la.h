@@ -76,7 +76,7 @@
 #define ECFG_VS(x)    ((unsigned long)(x) << 16)
 #define ESTAT_ECODE(e) (((e) >> 16) & 0x3f)
 #define ESTAT_ESUB(e)  (((e) >> 22) & 0x1ff)
-#define TLBIDX_NE     (1ul << 63)
+#define TLBIDX_NE     (1ul << 31)
 #define TLBIDX_PS(x)  ((unsigned long)(x) << 24)
 #define TLBELO_V      (1ul << 0)
 #define TLBELO_D      (1ul << 1)

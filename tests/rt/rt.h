@@ -22,7 +22,48 @@
 #define TF_PRMD  (36 * 8)
 #define TF_SIZE  (38 * 8)
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+/*
+ * TRAP_ENTRY stack_top, handler: the body of an exception entry (EENTRY,
+ * ECFG.VS = 0) that saves every GPR and ERA/ESTAT/BADV/BADI/PRMD of the
+ * current world in a struct trap_frame on its own stack, calls
+ * handler(frame), reloads ERA, PRMD and the GPRs from the frame and
+ * executes ertn.  SAVE0 holds the interrupted sp meanwhile.  Used by
+ * start.S (rt_trap_entry) and by the LVZ tests' guest entry.
+ */
+.macro TRAP_ENTRY stack_top, handler
+	csrwr		$sp, CSR_SAVE(0)
+	la.pcrel	$sp, \stack_top
+	addi.d		$sp, $sp, -TF_SIZE
+	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	st.d		$r\r, $sp, \r * 8
+	.endr
+	csrrd		$t0, CSR_SAVE(0)
+	st.d		$t0, $sp, 3 * 8
+	st.d		$zero, $sp, 0
+	csrrd		$t0, CSR_ERA
+	st.d		$t0, $sp, TF_ERA
+	csrrd		$t0, CSR_ESTAT
+	st.d		$t0, $sp, TF_ESTAT
+	csrrd		$t0, CSR_BADV
+	st.d		$t0, $sp, TF_BADV
+	csrrd		$t0, CSR_BADI
+	st.d		$t0, $sp, TF_BADI
+	csrrd		$t0, CSR_PRMD
+	st.d		$t0, $sp, TF_PRMD
+	move		$a0, $sp
+	bl		\handler
+	ld.d		$t0, $sp, TF_ERA
+	csrwr		$t0, CSR_ERA
+	ld.d		$t0, $sp, TF_PRMD
+	csrwr		$t0, CSR_PRMD
+	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	ld.d		$r\r, $sp, \r * 8
+	.endr
+	ld.d		$sp, $sp, 3 * 8
+	ertn
+.endm
+#else
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,8 +90,12 @@ void rt_expect_trap(void);
 /* Ecode of the exception taken since rt_expect_trap(), or -1 if none. */
 int rt_trap_result(void);
 
-/* ---- console and exit ---- */
+/* ---- console and exit ----
+ * The backend is board.c (UART polled, GED power-off) for images on the
+ * board, or a hypervisor guest's own (hypervisor/guests/lib/grt.c). */
 extern volatile uint8_t *rt_uart;     /* default: physical 0x1fe001e0 */
+void rt_console_write(const char *s, size_t n);
+__attribute__((noreturn)) void rt_exit(int status);
 int putchar(int c);
 int puts(const char *s);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -12,7 +12,7 @@
 
 TGT := $(BUILD)/tgt
 TGT_CFLAGS = $(TARGET_CFLAGS) -mcmodel=normal -g -Itests/rt
-RT_OBJS := $(TGT)/tests/rt/start.o $(TGT)/tests/rt/rt.o $(TGT)/tests/rt/printf.o
+RT_OBJS := $(addprefix $(TGT)/tests/rt/,start.o rt.o board.o printf.o string.o)
 RT_LDS := tests/rt/rt.ld
 RT_LINK = @mkdir -p $(dir $@) && $(TARGET_LD) -T $(RT_LDS) -o $@ $(filter %.o,$^)
 

@@ -26,44 +26,15 @@ _start:
 
 /*
  * Every exception and interrupt (ECFG.VS = 0).  The frame goes on a stack of
- * its own (rt_exc_stack), so a trap taken with any sp is handled; SAVE0
- * holds the interrupted sp meanwhile.  rt_trap() may change the frame; ERA,
- * PRMD and the GPRs are reloaded from it before ertn.
+ * its own (rt_exc_stack), so a trap taken with any sp is handled.  rt_trap()
+ * may change the frame; ERA, PRMD and the GPRs are reloaded from it before
+ * ertn (TRAP_ENTRY in rt.h).
  */
 	.text
 	.balign	4096
 	.globl	rt_trap_entry
 rt_trap_entry:
-	csrwr		$sp, CSR_SAVE(0)
-	la.pcrel	$sp, rt_exc_stack_top
-	addi.d		$sp, $sp, -TF_SIZE
-	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	st.d		$r\r, $sp, \r * 8
-	.endr
-	csrrd		$t0, CSR_SAVE(0)
-	st.d		$t0, $sp, 3 * 8
-	st.d		$zero, $sp, 0
-	csrrd		$t0, CSR_ERA
-	st.d		$t0, $sp, TF_ERA
-	csrrd		$t0, CSR_ESTAT
-	st.d		$t0, $sp, TF_ESTAT
-	csrrd		$t0, CSR_BADV
-	st.d		$t0, $sp, TF_BADV
-	csrrd		$t0, CSR_BADI
-	st.d		$t0, $sp, TF_BADI
-	csrrd		$t0, CSR_PRMD
-	st.d		$t0, $sp, TF_PRMD
-	move		$a0, $sp
-	bl		rt_trap
-	ld.d		$t0, $sp, TF_ERA
-	csrwr		$t0, CSR_ERA
-	ld.d		$t0, $sp, TF_PRMD
-	csrwr		$t0, CSR_PRMD
-	.irp r, 1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld.d		$r\r, $sp, \r * 8
-	.endr
-	ld.d		$sp, $sp, 3 * 8
-	ertn
+	TRAP_ENTRY rt_exc_stack_top, rt_trap
 
 /*
  * Default TLB refill handler: a test that uses the TLB installs its own.
