@@ -9,7 +9,11 @@
 #          lvzsim-virt.dts (lvzsim and QEMU 7.2 -M virt), built-in initramfs
 #          holding the same /init and the guest kernel as /guest/vmlinux.
 #
-#   tests/linux/build-kernel.sh [BUILD]      (BUILD defaults to ./build)
+#   host4k the host kernel with 4 KiB pages and four page-table levels
+#          (+ page4k.fragment) and without the guest: $BUILD/linux-4k;
+#          built only when asked for (check-linux-4k).
+#
+#   tests/linux/build-kernel.sh [BUILD [KERNEL...]]   (default: ./build guest host)
 #
 # Results: $BUILD/linux/vmlinux (host) and $BUILD/linux-guest/vmlinux, each
 # directory being that kernel's O= build directory; /init in
@@ -26,6 +30,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 BUILD=${1:-${BUILD:-build}}
 case $BUILD in /*) ;; *) BUILD=$TOP/$BUILD ;; esac
+[ $# -gt 1 ] && shift && WANT=" $* " || WANT=" guest host "
 JOBS=${JOBS:-2}
 NICE=${NICE:-10}
 
@@ -64,19 +69,19 @@ clang-19 --target=loongarch64-linux-gnu -march=loongarch64 -O2 -Wall -Wextra \
 	-o "$INIT.new" "$HERE/init.c" "$HERE/init_kvm.c" "$HERE/init_vmm.c"
 if cmp -s "$INIT.new" "$INIT"; then rm "$INIT.new"; else mv "$INIT.new" "$INIT"; fi
 
-# build_kernel NAME FRAGMENT DTS: one kernel into $BUILD/NAME.
+# build_kernel NAME "FRAGMENT..." DTS: one kernel into $BUILD/NAME.
 # $CPIO_EXTRA: more gen_init_cpio lines for its initramfs.
 build_kernel() {
 	out=$BUILD/$1 frag=$2 dts=$3
 	mkdir -p "$out"
 	{ cat "$HERE/initramfs.list"; [ -z "$CPIO_EXTRA" ] || printf "%s\n" "$CPIO_EXTRA"; } |
 		sed "s|@INIT@|$INIT|" >"$out/initramfs.list.new"
-	sed "s|@INITRAMFS_LIST@|$out/initramfs.list|" "$HERE/kernel.fragment" "$HERE/$frag" \
+	(cd "$HERE" && sed "s|@INITRAMFS_LIST@|$out/initramfs.list|" kernel.fragment $frag) \
 		>"$out/kernel.fragment.new"
 	for f in initramfs.list kernel.fragment; do
 		if cmp -s "$out/$f.new" "$out/$f"; then rm "$out/$f.new"; else mv "$out/$f.new" "$out/$f"; fi
 	done
-	sum=$( (cd "$HERE" && sha256sum build-kernel.sh "$dts" init.c init_kvm.c init_vmm.c init_lib.h
+	sum=$( (cd "$HERE" && sha256sum build-kernel.sh "$dts" init.c init_kvm.c init_vmm.c init_lib.h $frag
 		cd "$out" && sha256sum initramfs.list kernel.fragment
 		[ -z "$CPIO_EXTRA_FILE" ] || sha256sum "$CPIO_EXTRA_FILE"
 		ls -l --time-style=+%s "$TARBALL" | awk '{print $5, $6, $7}') )
@@ -109,14 +114,24 @@ build_kernel() {
 }
 
 # 3. The guest first: the host's initramfs carries it (without symbols).
-CPIO_EXTRA="" CPIO_EXTRA_FILE=""
-build_kernel linux-guest guest.fragment lvzsim-kvm-guest.dts
-GUEST=$BUILD/linux/initramfs/guest-vmlinux
-llvm-objcopy-19 --strip-all "$BUILD/linux-guest/vmlinux" "$GUEST.new"
-if cmp -s "$GUEST.new" "$GUEST"; then rm "$GUEST.new"; else mv "$GUEST.new" "$GUEST"; fi
+case $WANT in *" guest "*|*" host "*)
+	CPIO_EXTRA="" CPIO_EXTRA_FILE=""
+	build_kernel linux-guest guest.fragment lvzsim-kvm-guest.dts
+	GUEST=$BUILD/linux/initramfs/guest-vmlinux
+	llvm-objcopy-19 --strip-all "$BUILD/linux-guest/vmlinux" "$GUEST.new"
+	if cmp -s "$GUEST.new" "$GUEST"; then rm "$GUEST.new"; else mv "$GUEST.new" "$GUEST"; fi
+esac
 
 # 4. The host.
-CPIO_EXTRA="dir /guest 0755 0 0
+case $WANT in *" host "*)
+	CPIO_EXTRA="dir /guest 0755 0 0
 file /guest/vmlinux $GUEST 0644 0 0"
-CPIO_EXTRA_FILE=$GUEST
-build_kernel linux host.fragment lvzsim-virt.dts
+	CPIO_EXTRA_FILE=$GUEST
+	build_kernel linux host.fragment lvzsim-virt.dts
+esac
+
+# 5. The 4 KiB-page host, on request.
+case $WANT in *" host4k "*)
+	CPIO_EXTRA="" CPIO_EXTRA_FILE=""
+	build_kernel linux-4k "host.fragment page4k.fragment" lvzsim-virt.dts
+esac

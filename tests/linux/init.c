@@ -28,7 +28,11 @@
 #define MAP_PRIVATE 0x02
 #define MAP_ANONYMOUS 0x20
 #define TCSBRK 0x5409           /* with arg 1: tcdrain() */
-#define PAGE 16384ul            /* CONFIG_PAGE_SIZE_16KB (kernel.fragment) */
+#define AT_PAGESZ 6             /* include/uapi/linux/auxvec.h */
+
+/* The kernel's page size, from the auxiliary vector (cmain): 16 KiB for
+ * check-linux, 4 KiB for check-linux-4k. */
+static unsigned long page_size = 16384;
 
 int checks_failed;
 
@@ -223,7 +227,7 @@ static void test_mmap(void)
 {
 	const unsigned long size = 4ul << 20;
 	long p = sys6(SYS_mmap, 0, (long)size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	check("mmap: 4 MiB anonymous mapping", p > 0 && (p & (PAGE - 1)) == 0);
+	check("mmap: 4 MiB anonymous mapping", p > 0 && (p & (page_size - 1)) == 0);
 	if (p <= 0)
 		return;
 	/* One word every 4 KiB: 256 pages faulted in by stores. */
@@ -238,7 +242,7 @@ static void test_mmap(void)
 
 	/* Unaligned doubleword across a page boundary (CPUCFG1.UAL: the
 	 * hardware does it): bytes in, word out, and the reverse. */
-	unsigned long a = (unsigned long)p + PAGE - 3;
+	unsigned long a = (unsigned long)p + page_size - 3;
 	for (int i = 0; i < 8; i++)
 		((volatile unsigned char *)a)[i] = (unsigned char)(0x11 * (i + 1));
 	check("unaligned: ld.d across a page boundary", ld_d(a) == 0x8877665544332211ul);
@@ -250,16 +254,16 @@ static void test_mmap(void)
 
 	/* The same into two pages never touched: the access faults on each
 	 * page in turn and is restarted (BADV must name the missing page). */
-	long q = sys6(SYS_mmap, 0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long q = sys6(SYS_mmap, 0, 2 * page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (q > 0) {
-		check("unaligned: ld.d across two unmapped pages reads 0", ld_d((unsigned long)q + PAGE - 5) == 0);
-		long r = sys6(SYS_mmap, 0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		check("unaligned: ld.d across two unmapped pages reads 0", ld_d((unsigned long)q + page_size - 5) == 0);
+		long r = sys6(SYS_mmap, 0, 2 * page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (r > 0) {
-			st_d((unsigned long)r + PAGE - 2, 0xa5a5a5a5deadbeeful);
-			check("unaligned: st.d across two unmapped pages", ld_d((unsigned long)r + PAGE - 2) == 0xa5a5a5a5deadbeeful);
-			sys3(SYS_munmap, r, 2 * PAGE, 0);
+			st_d((unsigned long)r + page_size - 2, 0xa5a5a5a5deadbeeful);
+			check("unaligned: st.d across two unmapped pages", ld_d((unsigned long)r + page_size - 2) == 0xa5a5a5a5deadbeeful);
+			sys3(SYS_munmap, r, 2 * page_size, 0);
 		}
-		sys3(SYS_munmap, q, 2 * PAGE, 0);
+		sys3(SYS_munmap, q, 2 * page_size, 0);
 	}
 	sys3(SYS_munmap, p, size, 0);
 }
@@ -357,17 +361,17 @@ static void test_signals(void)
 	unsigned long pc = fault_store(0x1238);
 	check("signal: store to unmapped 0x1238 -> SIGSEGV MAPERR at it", fault_seen(SIGSEGV, SEGV_MAPERR, 0x1238, pc, 1));
 
-	long p = sys6(SYS_mmap, 0, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long p = sys6(SYS_mmap, 0, page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p <= 0) {
 		check("signal: mmap", 0);
 		return;
 	}
 	*(volatile int *)(p + 0x10) = 5;        /* the TLB now holds a writable entry */
-	sys3(SYS_mprotect, p, PAGE, PROT_READ);
+	sys3(SYS_mprotect, p, page_size, PROT_READ);
 	pc = fault_store((unsigned long)p + 0x10);
 	check("signal: store after mprotect(PROT_READ) -> SIGSEGV ACCERR", fault_seen(SIGSEGV, SEGV_ACCERR, (unsigned long)p + 0x10, pc, 2));
 	check("signal: the refused store left memory alone", *(volatile int *)(p + 0x10) == 5);
-	sys3(SYS_munmap, p, PAGE, 0);
+	sys3(SYS_munmap, p, page_size, 0);
 	pc = fault_load((unsigned long)p + 0x20);
 	check("signal: load after munmap -> SIGSEGV MAPERR", fault_seen(SIGSEGV, SEGV_MAPERR, (unsigned long)p + 0x20, pc, 3));
 
@@ -462,6 +466,13 @@ __attribute__((used)) void cmain(long *sp)
 {
 	long argc = sp[0];
 	char **argv = (char **)(sp + 1);
+	/* The stack at entry: argc, argv[], NULL, envp[], NULL, auxv pairs. */
+	long *p = sp + 1 + argc + 1;
+	while (*p)
+		p++;
+	for (p++; p[0]; p += 2)
+		if (p[0] == AT_PAGESZ)
+			page_size = (unsigned long)p[1];
 
 	if (argc == 2 && argv[1][0] == 'e') {   /* re-executed by test_exec */
 		puts1("init: exec argc 2 argv[1] ");

@@ -1,6 +1,9 @@
 #!/bin/sh
-# run.sh BUILD - the check-linux tier: build the kernel if needed, boot it on
-# lvzsim, check the boot, and compare /init's lines with QEMU 7.2's.
+# run.sh BUILD [4k] - the check-linux tier: build the kernels if needed,
+# boot the host kernel on lvzsim, check the boot, and compare it with QEMU
+# 7.2's. With "4k" (check-linux-4k): the same for the 4 KiB-page host kernel
+# (build-kernel.sh host4k), which carries no guest kernel and which QEMU 7.2
+# cannot boot (README.md), so there is no QEMU comparison.
 #
 # What is checked, and against what:
 #  - the kernel log reaches "Run /init as init process" (init/main.c:
@@ -37,18 +40,22 @@
 # It also prints lvzsim's instruction count and wall time, and QEMU's.
 BUILD=${1:-build}
 LVZSIM=$BUILD/lvzsim
-OUT=$BUILD/linux
+if [ "$2" = 4k ]; then
+	OUT=$BUILD/linux-4k KERNELS=host4k TAG=linux-4k
+else
+	OUT=$BUILD/linux KERNELS="guest host" TAG=linux
+fi
 K=$OUT/vmlinux
 LOG=$OUT/boot-lvzsim.log
 QLOG=$OUT/boot-qemu72.log
 TIMEOUT=${LINUX_TIMEOUT:-600}
 fails=0
-ok() { echo "ok - linux: $1"; }
-nok() { echo "not ok - linux: $1"; fails=$((fails + 1)); }
+ok() { echo "ok - $TAG: $1"; }
+nok() { echo "not ok - $TAG: $1"; fails=$((fails + 1)); }
 has() { grep -qF -- "$2" "$1"; }
 seconds() { printf '%.2f' "$(echo "$2 - $1" | bc)"; }
 
-if sh tests/linux/build-kernel.sh "$BUILD" >"$OUT.build.log" 2>&1; then
+if sh tests/linux/build-kernel.sh "$BUILD" $KERNELS >"$OUT.build.log" 2>&1; then
 	ok "kernel built ($K)"
 else
 	tail -20 "$OUT.build.log"
@@ -111,7 +118,9 @@ else
 	nok "lvzsim: /init's KVM guest did not run: $(grep '^init: kvm' "$LOG" | tail -1)"
 fi
 sed -n 's/^guest| //p' "$LOG" >"$OUT/guest.log"
-if has "$OUT/guest.log" "Run /init as init process" &&
+if [ "$KERNELS" = host4k ]; then
+	echo "ok - $TAG: KVM guest kernel # SKIP the 4 KiB-page kernel carries none"
+elif has "$OUT/guest.log" "Run /init as init process" &&
    grep -qx "init: kvm: Linux guest powered itself off through the GED ok" "$LOG"; then
 	ok "lvzsim: KVM guest kernel booted to its /init and powered off (after $(grep '^init: kvm guest ended' "$LOG" | sed 's/.*after //; s/ (.*//') to the VMM)"
 else
@@ -125,8 +134,16 @@ bad=$(grep -nE "Oops|BUG:|WARNING:|Kernel panic|Unable to handle" "$LOG" | head 
 [ -z "$bad" ] && ok "lvzsim: no oops, BUG, WARNING or panic in the log" ||
 	nok "lvzsim: kernel complained: $bad"
 
+if [ "$KERNELS" = host4k ]; then
+	# QEMU 7.2 maps the earlycon fixmap page of a 4 KiB-page kernel as if
+	# it were 16 KiB (it stores to 0x1fe031e3 instead of 0x1fe001e3) and
+	# the kernel dies before its first line: README.md.
+	echo "ok - $TAG: QEMU 7.2 comparison # SKIP QEMU 7.2 cannot boot 4 KiB-page kernels"
+	[ "$fails" = 0 ]
+	exit
+fi
 if ! command -v qemu-system-loongarch64 >/dev/null 2>&1; then
-	echo "ok - linux: QEMU 7.2 comparison # SKIP qemu-system-loongarch64 not installed"
+	echo "ok - $TAG: QEMU 7.2 comparison # SKIP qemu-system-loongarch64 not installed"
 	[ "$fails" = 0 ]
 	exit
 fi
