@@ -67,7 +67,8 @@ include tests/rt/rt.mk
 -include $(wildcard hypervisor/*.mk)
 
 # The default test suite (CI runs this through .ci/run).  Slow tiers are
-# separate targets: check-diff (long random runs), bench.
+# separate targets: check-diff (long random runs), check-linux and
+# check-linux-4k (kernel builds, tests/linux/README.md), bench.
 tier = $(if $(wildcard $(1)),$(2))
 CHECK_TIERS := check-unit \
 	$(call tier,tests/disasm/disasm.mk,check-disasm) \
