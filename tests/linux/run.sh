@@ -17,7 +17,7 @@
 #    accesses, signals with their fault addresses, FP state across signals
 #    and preemption, nanosleep), each printing "ok" or "FAIL", and the total
 #    "init: 0 checks failed";
-#  - the kernel's boot-time self-tests (kernel.fragment): no KUnit case or
+#  - the kernel's boot-time self-tests (host.fragment): no KUnit case or
 #    suite fails ("not ok"), except overflow's DEFINE_FLEX_test, which fails
 #    the same way on QEMU 7.2: it checks __builtin_dynamic_object_size on a
 #    __counted_by struct, which depends on the compiler (clang 19.1.7), not
