@@ -8,8 +8,9 @@ command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing to do
 
 # Host build: compiler, ELF loader, REPL, unit tests, device trees.
 # Target build and oracles: clang-19/lld-19/llvm-19, QEMU 7.2 (system + user).
+# Test scripts: python3 (generators, the gdb protocol client).
 PKGS="gcc make libelf-dev libreadline-dev libcmocka-dev libfdt-dev pkg-config \
-      clang-19 lld-19 llvm-19 qemu-system-misc qemu-user-static"
+      clang-19 lld-19 llvm-19 qemu-system-misc qemu-user-static python3"
 [ -n "$LVZSIM_EXTRA_DEPS" ] && PKGS="$PKGS $LVZSIM_EXTRA_DEPS"
 
 missing=""
