@@ -60,9 +60,11 @@ enum {
 /* EUEN (7.4.3) */
 #define EUEN_FPE     (1ull << 0)
 /* MISC (7.4.4) */
-#define MISC_RPCNTL_SH 1    /* RPCNTL1..3: bits 1..3 */
-#define MISC_ALCL_SH   12   /* ALCL0..3: bits 12..15 */
-#define MISC_DWPL_SH   16
+#define MISC_VA32L_SH  0    /* VA32L1..3: bits 1..3 (bit PLV), not modelled */
+#define MISC_DRDTL_SH  4    /* DRDTL1..3: bits 5..7 (bit 4 + PLV) */
+#define MISC_RPCNTL_SH 8    /* RPCNTL1..3: bits 9..11 (bit 8 + PLV) */
+#define MISC_ALCL_SH   12   /* ALCL0..3: bits 12..15 (bit 12 + PLV) */
+#define MISC_DWPL_SH   16   /* DWPL0..2: bits 16..18 (bit 16 + PLV) */
 /* ECFG (7.4.5) */
 #define ECFG_LIE     0x1fffull  /* bits 12:0 (bit 10 PMI) */
 #define ECFG_VS_SH   16

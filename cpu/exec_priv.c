@@ -142,7 +142,7 @@ static uint64_t rdtime_value(struct cpu *cpu)
 static bool rdtime_allowed(struct cpu *cpu)
 {
 	unsigned plv = cpu_plv(cpu);
-	if (plv && ((CSR(cpu, CSR_MISC) >> (4 + plv)) & 1)) {  /* DRDTL1-3: bits 5-7 */
+	if (plv && ((CSR(cpu, CSR_MISC) >> (MISC_DRDTL_SH + plv)) & 1)) {
 		cpu_exception(cpu, ECODE_IPE, 0, 0);
 		return false;
 	}
