@@ -111,6 +111,11 @@ unsigned long isa_run_plv(unsigned long (*fn)(unsigned long), unsigned long arg,
 unsigned long isa_user_syscall(unsigned long nr, unsigned long arg);
 extern unsigned long (*isa_syscall_handler)(struct trap_frame *f);
 
+/* ---- TLB ----
+ * isa_tlb_search(va): tlbsrch for va under the current ASID (TLBEHI =
+ * va's even/odd pair): the index TLBIDX reports, or -1 when NE says miss. */
+long isa_tlb_search(unsigned long va);
+
 /* ---- paging with an identity window ----
  * isa_pg_identity(): PG mode (CRMD.DA = 0, PG = 1) with DMW0 mapping VSEG 0
  * (VA[63:60] = 0) at PLV0 and PLV3, cached: VA = PA below 2^48, so code,

@@ -37,14 +37,6 @@ static void write_entry(unsigned idx, unsigned long va, unsigned long lo0, unsig
 	tlbwr();
 }
 
-/* tlbsrch for va under the current ASID: the index, or -1 on a miss. */
-static long search(unsigned long va)
-{
-	csr_write(CSR_TLBEHI, va & ~0x1ffful);
-	tlbsrch();
-	unsigned long idx = csr_read(CSR_TLBIDX);
-	return (idx & TLBIDX_NE) ? -1 : (long)(idx & 0xfff);
-}
 
 static int present(unsigned idx)
 {
@@ -89,18 +81,18 @@ static void check_write_read_search(void)
 	printf("tlbrd: idx %lx ps %lu ehi %lx lo0 %lx lo1 %lx\n", tlbidx & 0xfff, (tlbidx >> 24) & 0x3f,
 	       csr_read(CSR_TLBEHI), csr_read(CSR_TLBELO0), csr_read(CSR_TLBELO1));
 	/* tlbsrch: hit in either page of the pair, under the right ASID */
-	CHECK_EQ(search(VA1), idx);
-	CHECK_EQ(search(VA1 + 0x1000), idx);
-	CHECK_EQ(search(VA1 + 0x2000), -1);
+	CHECK_EQ(isa_tlb_search(VA1), idx);
+	CHECK_EQ(isa_tlb_search(VA1 + 0x1000), idx);
+	CHECK_EQ(isa_tlb_search(VA1 + 0x2000), -1);
 	set_asid(2);
-	CHECK_EQ(search(VA1), -1);              /* G = 0: ASID must match */
+	CHECK_EQ(isa_tlb_search(VA1), -1);              /* G = 0: ASID must match */
 	/* a miss sets NE and leaves Index alone */
 	csr_write(CSR_TLBIDX, 0x123);
 	csr_write(CSR_TLBEHI, VA1);
 	tlbsrch();
 	CHECK_EQ(csr_read(CSR_TLBIDX), 0x123 | TLBIDX_NE);
-	printf("tlbsrch: hit %ld, odd page %ld, other ASID %ld\n", (set_asid(1), search(VA1)),
-	       search(VA1 + 0x1000), (set_asid(2), search(VA1)));
+	printf("tlbsrch: hit %ld, odd page %ld, other ASID %ld\n", (set_asid(1), isa_tlb_search(VA1)),
+	       isa_tlb_search(VA1 + 0x1000), (set_asid(2), isa_tlb_search(VA1)));
 	/* lvzsim: tlbrd sets CSR.ASID from the entry */
 	set_asid(7);
 	csr_write(CSR_TLBIDX, idx);
@@ -110,17 +102,17 @@ static void check_write_read_search(void)
 	set_asid(1);
 	write_entry(SIDX(0, VA3), VA3, PA(0x800000) | V | G, PA(0x801000) | V | G, PS4K, 0);
 	set_asid(0x3ff);
-	CHECK_EQ(search(VA3), SIDX(0, VA3));
+	CHECK_EQ(isa_tlb_search(VA3), SIDX(0, VA3));
 	csr_write(CSR_TLBIDX, SIDX(0, VA3));
 	tlbrd();
 	CHECK_EQ(csr_read(CSR_TLBELO0) & G, G);  /* both halves read back G = 1 */
 	CHECK_EQ(csr_read(CSR_TLBELO1) & G, G);
-	printf("G entry: found under ASID 0x3ff at %ld\n", search(VA3));
+	printf("G entry: found under ASID 0x3ff at %ld\n", isa_tlb_search(VA3));
 	/* tlbwr with NE = 1 writes an empty entry */
 	set_asid(1);
 	write_entry(SIDX(2, VA1), VA1, lo0, lo1, PS4K, 1);
 	CHECK_EQ(present(SIDX(2, VA1)), 0);
-	CHECK_EQ(search(VA1), -1);
+	CHECK_EQ(isa_tlb_search(VA1), -1);
 	/* tlbrd of an empty entry: NE = 1, EHI = ELO0 = ELO1 = 0, PS = 0 */
 	csr_write(CSR_TLBEHI, VA2);
 	csr_write(CSR_TLBELO0, 1);
@@ -135,7 +127,7 @@ static void check_write_read_search(void)
 	if (isa_on_lvzsim()) {
 		write_entry(SIDX(1, VA2), VA2, PA(0x900000) | V | G, PA(0x901000) | V, PS4K, 0);
 		set_asid(9);
-		CHECK_EQ(search(VA2), -1);
+		CHECK_EQ(isa_tlb_search(VA2), -1);
 		csr_write(CSR_TLBIDX, SIDX(1, VA2));
 		tlbrd();
 		CHECK_EQ(csr_read(CSR_TLBELO0) & G, 0);
@@ -156,7 +148,7 @@ static void check_fill(void)
 	csr_write(CSR_TLBELO1, PA(0x101000) | V);
 	csr_write(CSR_TLBIDX, TLBIDX_PS(PS4K));
 	tlbfill();
-	long i = search(VA2);
+	long i = isa_tlb_search(VA2);
 	CHECK(i >= 0 && i < 2048);
 	CHECK_EQ(i % 256, (VA2 >> 13) & 0xff);
 	/* PS != STLBPS: the MTLB */
@@ -165,7 +157,7 @@ static void check_fill(void)
 	csr_write(CSR_TLBELO1, PA(0x400000) | V);
 	csr_write(CSR_TLBIDX, TLBIDX_PS(PS2M));
 	tlbfill();
-	long j = search(VA4 + 0x3ff000);         /* any address of the 4 MiB pair */
+	long j = isa_tlb_search(VA4 + 0x3ff000);         /* any address of the 4 MiB pair */
 	CHECK(j >= 2048 && j < 2048 + 64);
 	csr_write(CSR_TLBIDX, (unsigned long)j);
 	tlbrd();

@@ -39,13 +39,6 @@ static void wr(unsigned idx, unsigned long va, unsigned long lo0, unsigned long 
 	tlbwr();
 }
 
-static long search(unsigned long va)
-{
-	csr_write(CSR_TLBEHI, va & ~0x1ffful);
-	tlbsrch();
-	unsigned long i = csr_read(CSR_TLBIDX);
-	return (i & TLBIDX_NE) ? -1 : (long)(i & 0xfff);
-}
 
 static unsigned long ld(unsigned long a) { return *(volatile unsigned long *)a; }
 static void poke(unsigned long pa, unsigned long v) { *(volatile unsigned long *)pa = v; }
@@ -66,20 +59,20 @@ static void check_mtlb(void)
 	expect_map(TVA + 0x1ffff8, PA2M_EVEN + 0x1ffff8);
 	expect_map(TVA + 0x200000, PA2M_ODD);
 	expect_map(TVA + 0x3abc08, PA2M_ODD + 0x1abc08);
-	CHECK_EQ(search(TVA + 0x3ff000), 2048);
+	CHECK_EQ(isa_tlb_search(TVA + 0x3ff000), 2048);
 	/* 32 MiB pages at TVA + 64 MiB */
 	unsigned long va = TVA + 0x4000000;
 	wr(2049, va, PA32M_EVEN | V | D | CC, PA32M_ODD | V | D | CC, 25);
 	expect_map(va + 0x1234560, PA32M_EVEN + 0x1234560);
 	expect_map(va + 0x2000000 + 0x1fffff8, PA32M_ODD + 0x1fffff8);
-	CHECK_EQ(search(va + 0x3fff000), 2049);
-	CHECK_EQ(search(va + 0x4000000), -1);
+	CHECK_EQ(isa_tlb_search(va + 0x3fff000), 2049);
+	CHECK_EQ(isa_tlb_search(va + 0x4000000), -1);
 	/* 256 MiB pages at TVA + 1 GiB: even page = low RAM 0..256M */
 	va = TVA + 0x40000000;
 	wr(2050, va, PA256M_EVEN | V | D | CC, 0, 28);
 	expect_map(va + 0x3f00008, 0x3f00008);
 	expect_map(va + 0x0fffff00, 0x0fffff00);
-	CHECK_EQ(search(va + 0x10000000), 2050);         /* odd half: entry found, V = 0 */
+	CHECK_EQ(isa_tlb_search(va + 0x10000000), 2050);         /* odd half: entry found, V = 0 */
 	isa_expect(0);
 	ld(va + 0x10000000);
 	CHECK_EQ(isa_ecode(), EC_PIL);
@@ -90,8 +83,8 @@ static void check_mtlb(void)
 	printf("MTLB 2M/32M/256M ok, tlbrd ps %lu\n", (csr_read(CSR_TLBIDX) >> 24) & 0x3f);
 	/* invtlb 5 with an address inside the 32 MiB pair removes it */
 	invtlb(5, 0, TVA + 0x4000000 + 0x2345678);
-	CHECK_EQ(search(TVA + 0x4000000), -1);
-	CHECK_EQ(search(TVA), 2048);
+	CHECK_EQ(isa_tlb_search(TVA + 0x4000000), -1);
+	CHECK_EQ(isa_tlb_search(TVA), 2048);
 }
 
 static uint8_t *f16[2];
@@ -104,7 +97,7 @@ static void check_stlb_16k(void)
 	wr(idx, va, (unsigned long)f16[0] | V | D | CC, (unsigned long)f16[1] | V | D | CC, 14);
 	expect_map(va + 0x3ff8, (unsigned long)f16[0] + 0x3ff8);
 	expect_map(va + 0x4000, (unsigned long)f16[1]);
-	CHECK_EQ(search(va + 0x7000), idx);
+	CHECK_EQ(isa_tlb_search(va + 0x7000), idx);
 	expect_map(TVA + 0x200008, PA2M_ODD + 8);          /* the MTLB still works */
 	printf("STLB 16K at index %u ok\n", idx);
 }
@@ -121,14 +114,14 @@ static void check_stlb_2m(void)
 	wr(idx, va, PA2M_ODD | V | D | CC, PA2M_EVEN | V | D | CC, 21);
 	expect_map(va + 0x100000, PA2M_ODD + 0x100000);
 	expect_map(va + 0x300000, PA2M_EVEN + 0x100000);
-	CHECK_EQ(search(va + 0x3fffff), idx);
+	CHECK_EQ(isa_tlb_search(va + 0x3fffff), idx);
 	/* tlbfill with PS = STLBPS goes to that set */
 	csr_write(CSR_TLBEHI, TVA);
 	csr_write(CSR_TLBELO0, PA2M_EVEN | V | CC);
 	csr_write(CSR_TLBELO1, PA2M_ODD | V | CC);
 	csr_write(CSR_TLBIDX, TLBIDX_PS(21));
 	tlbfill();
-	long j = search(TVA + 0x250000);
+	long j = isa_tlb_search(TVA + 0x250000);
 	CHECK(j >= 0 && j < 2048 && (j & 0xff) == 0);
 	printf("STLB 2M ok, fill set %ld\n", j & 0xff);
 	csr_write(CSR_STLBPS, 14);

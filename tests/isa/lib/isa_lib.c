@@ -202,3 +202,11 @@ void isa_hold_ipi_line(int on)
 		iocsr_write32(0x1004, iocsr_read32(0x1004) & ~0x80000000u);
 	}
 }
+
+long isa_tlb_search(unsigned long va)
+{
+	csr_write(CSR_TLBEHI, va & ~0x1ffful);
+	tlbsrch();
+	unsigned long idx = csr_read(CSR_TLBIDX);
+	return (idx & TLBIDX_NE) ? -1 : (long)(idx & 0xfff);
+}
